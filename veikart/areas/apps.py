@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AreasConfig(AppConfig):
+    name = "veikart.areas"
+    label = "areas"

@@ -1,0 +1,93 @@
+"""The one permission table of Veikart.
+
+Every action is a named rule built from small predicates (the `rules` package). Views call
+`user.has_perm(name, obj)`; the object is the Process the action happens in (or None).
+`tests/test_permissions.py` walks every role × action × phase of this table, and
+`docs/permissions.md` is generated from it (`veikart permissions-table`).
+"""
+
+import rules
+
+from veikart.accounts.models import Role
+from veikart.processes.models import PhaseKind
+
+
+def has_role(*roles: str) -> rules.Predicate:
+    names = "_".join(roles)
+
+    @rules.predicate(name=f"has_role_{names}")
+    def _has_role(user) -> bool:
+        if not user or not user.is_authenticated or not user.is_active:
+            return False
+        if user.is_superuser:
+            return Role.ADMIN in roles
+        return user.role in roles
+
+    return _has_role
+
+
+def in_phase(*kinds: str) -> rules.Predicate:
+    @rules.predicate(name=f"in_phase_{'_'.join(kinds)}")
+    def _in_phase(user, process) -> bool:
+        return process is not None and process.current_phase in kinds
+
+    return _in_phase
+
+
+@rules.predicate
+def is_authenticated(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+@rules.predicate
+def process_is_public(user, process) -> bool:
+    return process is None or process.is_public
+
+
+@rules.predicate
+def process_allows_anonymous(user, process) -> bool:
+    return process is None or not process.requires_account
+
+
+is_admin = has_role(Role.ADMIN)
+is_manager = has_role(Role.MANAGER, Role.ADMIN)
+is_moderator = has_role(Role.MODERATOR, Role.MANAGER, Role.ADMIN)
+is_host = has_role(Role.HOST, Role.MANAGER, Role.ADMIN)
+is_committee = has_role(Role.COMMITTEE, Role.MANAGER, Role.ADMIN)
+is_staff_role = has_role(Role.HOST, Role.MODERATOR, Role.MANAGER, Role.COMMITTEE, Role.ADMIN)
+
+collecting = in_phase(PhaseKind.SOLUTION_HUNT)
+prioritising = in_phase(PhaseKind.SOLUTION_HUNT, PhaseKind.WORKSHOP)
+implementing = in_phase(PhaseKind.IMPLEMENTATION, PhaseKind.EVALUATION)
+
+# action name → rule. The only place where who-may-do-what is decided.
+PERMISSIONS: dict[str, rules.Predicate] = {
+    "processes.view": process_is_public | is_staff_role,
+    "processes.manage": is_manager,
+    "processes.view_dashboard": is_staff_role,
+    "arenas.manage": is_manager,
+    "inputs.add": collecting & (process_allows_anonymous | is_authenticated),
+    "inputs.enter_offline": is_host & in_phase(PhaseKind.SOLUTION_HUNT, PhaseKind.WORKSHOP),
+    "inputs.import": is_manager,
+    "inputs.moderate": is_moderator,
+    "inputs.export_personal": is_manager,
+    "proposals.consolidate": is_manager,
+    "proposals.support": prioritising & (process_allows_anonymous | is_authenticated),
+    "workshops.run": is_host,
+    "actors.manage": is_manager,
+    "plans.edit": is_manager,
+    "plans.record_decision": is_manager,
+    "tracking.post_update": is_committee & implementing,
+    "areas.manage_indicators": is_manager,
+    "audit.view": is_manager,
+}
+
+for _name, _rule in PERMISSIONS.items():
+    rules.add_perm(_name, _rule)
+
+
+def can(user, action: str, process=None) -> bool:
+    """True if `user` may do `action` in `process` (names from PERMISSIONS)."""
+    if action not in PERMISSIONS:
+        raise KeyError(f"unknown action {action!r}: add it to veikart.core.permissions")
+    return rules.has_perm(action, user, process)

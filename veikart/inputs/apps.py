@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InputsConfig(AppConfig):
+    name = "veikart.inputs"
+    label = "inputs"

@@ -1,0 +1,1 @@
+# stats holds no models: it reads what the other apps store.
