@@ -1,6 +1,9 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from veikart.processes.selectors import process_key_figures, process_list_public
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {})
+    processes = [(p, process_key_figures(process=p)) for p in process_list_public()[:20]]
+    return render(request, "core/home.html", {"processes": processes})

@@ -31,7 +31,9 @@ class InputQuerySet(models.QuerySet):
 class Input(TimeStampedModel):
     """Innspill: one thing somebody said, in one arena."""
 
-    process = models.ForeignKey("processes.Process", on_delete=models.CASCADE, related_name="inputs")
+    process = models.ForeignKey(
+        "processes.Process", on_delete=models.CASCADE, related_name="inputs"
+    )
     arena = models.ForeignKey(
         "processes.Arena", on_delete=models.PROTECT, related_name="inputs", null=True, blank=True
     )

@@ -137,6 +137,9 @@ class MeasureProposal(models.Model):
             models.UniqueConstraint(fields=["measure", "proposal"], name="measure_proposal_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.measure_id} ← {self.proposal_id}"
+
 
 class Decision(models.Model):
     """Politisk behandling: the political processing of a plan."""

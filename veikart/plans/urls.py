@@ -1,2 +1,9 @@
+from django.urls import path
+
+from veikart.plans import views
+
 app_name = "plans"
-urlpatterns: list = []
+urlpatterns = [
+    path("p/<slug:slug>/plan/", views.plan_detail, name="detail"),
+    path("p/<slug:slug>/tiltak/<int:pk>/", views.measure_detail, name="measure"),
+]

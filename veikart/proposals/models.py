@@ -117,6 +117,9 @@ class ProposalInput(models.Model):
             models.UniqueConstraint(fields=["proposal", "input"], name="proposal_input_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.proposal_id} ← {self.input_id}"
+
 
 class ActorRole(models.TextChoices):
     RESPONSIBLE = "responsible", _("Responsible")
@@ -134,6 +137,9 @@ class ProposalActor(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["proposal", "actor"], name="proposal_actor_unique")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.role} {self.proposal_id}"
 
 
 class Support(models.Model):
@@ -164,6 +170,9 @@ class Support(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"support {self.proposal_id}"
+
 
 class Workshop(TimeStampedModel):
     """Veikartverksted: prioritisation of proposals, and naming actors and responsibilities."""
@@ -191,7 +200,9 @@ class Workshop(TimeStampedModel):
     )
     dots_per_person = models.PositiveSmallIntegerField(_("dots per person"), default=5)
     several_dots_per_proposal = models.BooleanField(_("several dots on one proposal"), default=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     proposals = models.ManyToManyField(Proposal, related_name="workshops", blank=True)
 
     class Meta:
@@ -226,6 +237,9 @@ class WorkshopParticipant(models.Model):
     token = models.CharField(max_length=64, unique=True)
     joined_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self) -> str:
+        return f"participant {self.pk}"
+
 
 class Vote(models.Model):
     """Dots (or a rank) one participant gave one proposal. One row per participant and proposal."""
@@ -241,9 +255,14 @@ class Vote(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["participant", "proposal"], name="vote_one_per_proposal"),
+            models.UniqueConstraint(
+                fields=["participant", "proposal"], name="vote_one_per_proposal"
+            ),
             models.CheckConstraint(condition=Q(dots__gte=1), name="vote_dots_positive"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.dots} → {self.proposal_id}"
 
 
 class RealisationPlan(TimeStampedModel):

@@ -17,9 +17,16 @@ def _stemmer():
     return snowballstemmer.stemmer("norwegian")
 
 
+def _undouble(stem: str) -> str:
+    """'ungdomm' (from 'ungdommen') → 'ungdom': Snowball keeps the doubled consonant."""
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouyæøå":
+        return stem[:-1]
+    return stem
+
+
 def stems(text: str) -> list[str]:
     words = [w.lower() for w in _WORD.findall(text or "") if not w.isdigit() or len(w) > 1]
-    return _stemmer().stemWords(words)
+    return [_undouble(s) for s in _stemmer().stemWords(words)]
 
 
 def search_stems(*texts: str) -> str:

@@ -1,2 +1,6 @@
+from django.urls import path
+
+from veikart.stats import views
+
 app_name = "stats"
-urlpatterns: list = []
+urlpatterns = [path("p/<slug:slug>/fordeling/", views.distribution, name="distribution")]

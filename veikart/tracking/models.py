@@ -70,3 +70,6 @@ class CommitteeMember(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["committee", "user"], name="committee_member_unique")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} in {self.committee_id}"

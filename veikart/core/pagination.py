@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest
+
+
+def paginate(request: HttpRequest, items, *, per_page: int | None = None) -> Page:
+    """One page of `items` from ?page=N; out-of-range or malformed numbers give the nearest page."""
+    paginator = Paginator(items, per_page or settings.VEIKART["PAGE_SIZE"])
+    return paginator.get_page(request.GET.get("page"))
+
+
+def query_without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
