@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("veikart.accounts.urls")),
     path("", include("veikart.core.urls")),
     path("", include("veikart.processes.urls")),
+    path("", include("veikart.inputs.urls")),
     path("", include("veikart.proposals.urls")),
     path("", include("veikart.plans.urls")),
     path("", include("veikart.stats.urls")),

@@ -7,7 +7,8 @@ import factory
 from veikart.accounts.models import Role, User
 from veikart.inputs.models import Input, InputStatus
 from veikart.plans.models import Goal, Measure, Plan, PlanStatus, Strategy
-from veikart.processes.models import Arena, FocusArea, Method, PhaseKind, Process
+from veikart.processes.models import Arena, FocusArea, PhaseKind, Process
+from veikart.processes.services import method_from_catalogue
 from veikart.proposals.models import Proposal, ProposalInput, Realiser
 from veikart.proposals.search import search_stems
 
@@ -15,11 +16,10 @@ from veikart.proposals.search import search_stems
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     role = Role.RESIDENT
-    password = factory.PostGenerationMethodCall("set_password", "pw-for-tests-1")
+    password = factory.django.Password("pw-for-tests-1")
 
 
 class ProcessFactory(factory.django.DjangoModelFactory):
@@ -46,7 +46,7 @@ class ArenaFactory(factory.django.DjangoModelFactory):
         model = Arena
 
     process = factory.SubFactory(ProcessFactory)
-    method = factory.LazyFunction(lambda: Method.objects.get(slug="gjestebud"))
+    method = factory.LazyFunction(lambda: method_from_catalogue(slug="gjestebud"))
     title = factory.Sequence(lambda n: f"Gjestebud {n}")
     held_on = datetime.date(2016, 3, 1)
     participant_count = 10

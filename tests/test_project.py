@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_production_settings_pass_check_deploy():
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "config.production",
         "SECRET_KEY": "k" * 20 + "-production-test-secret-key-with-enough-entropy-9f3a",
         "ALLOWED_HOSTS": "veikart.example.org",

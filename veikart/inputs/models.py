@@ -93,3 +93,68 @@ class Input(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class InputReport(models.Model):
+    """A reader's report that an input is abusive or reveals personal data."""
+
+    class Reason(models.TextChoices):
+        ABUSIVE = "abusive", _("Abusive or hateful")
+        PERSONAL_DATA = "personal_data", _("Reveals personal information")
+        SPAM = "spam", _("Spam or advertising")
+        OTHER = "other", _("Something else")
+
+    input = models.ForeignKey(Input, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    comment = models.CharField(_("comment"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} ({self.input_id})"
+
+
+class ImportJob(TimeStampedModel):
+    """One bulk import of inputs from a CSV or XLSX file: mapping, preview, then all or nothing."""
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("Uploaded")
+        PREVIEWED = "previewed", _("Checked")
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    process = models.ForeignKey(
+        "processes.Process", on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    arena = models.ForeignKey("processes.Arena", on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(_("file"), upload_to="imports/")
+    file_name = models.CharField(_("file name"), max_length=255)
+    file_sha256 = models.CharField(max_length=64)
+    mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.UPLOADED)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -1,4 +1,4 @@
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from veikart.plans import selectors
@@ -9,7 +9,7 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     process = process_get_public(slug=slug)
     plan = selectors.plan_current(process=process)
     if plan is None:
-        raise Http404("This process has no plan yet")
+        return render(request, "plans/plan_none.html", {"process": process})
     return render(
         request,
         "plans/plan_detail.html",

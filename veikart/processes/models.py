@@ -149,6 +149,14 @@ class Arena(TimeStampedModel):
     )
     target_groups = models.CharField(_("target groups"), max_length=300, blank=True)
     participant_count = models.PositiveIntegerField(_("participants"), default=0)
+    counts_itself = models.BooleanField(
+        _("participants counted from inputs"),
+        default=False,
+        help_text=_(
+            "For the online form: participants are the distinct contributors with an account "
+            "plus each input sent without one, instead of a headcount."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:

@@ -1,0 +1,3 @@
+"""URLs of the import screens (included by inputs/urls.py)."""
+
+urlpatterns: list = []
