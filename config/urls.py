@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("veikart.core.urls")),
     path("", include("veikart.processes.urls")),
     path("", include("veikart.inputs.urls")),
+    path("", include("veikart.areas.urls")),
     path("", include("veikart.proposals.urls")),
     path("", include("veikart.plans.urls")),
     path("", include("veikart.stats.urls")),
