@@ -83,3 +83,32 @@ def test_no_model_saves_logic():
         if model.__module__.startswith("veikart."):
             assert "save" not in vars(model), f"{model.__name__} overrides save()"
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+@pytest.mark.django_db
+def test_health_endpoint(client):
+    response = client.get("/health/")
+    assert response.status_code == 200 and response.json()["database"] == "ok"
+
+
+@pytest.mark.django_db
+def test_pages_send_a_strict_content_security_policy(client):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_templates_have_no_inline_script_or_style():
+    """The CSP forbids inline code; catch it in the templates before a browser does."""
+    import re
+
+    offenders = []
+    for path in (ROOT / "veikart").rglob("templates/**/*.html"):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r'\sstyle="', text) or re.search(r"<style[\s>]", text):
+            offenders.append(f"{path}: inline style")
+        if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text):
+            offenders.append(f"{path}: inline script")
+        if re.search(r"\son[a-z]+=\"", text) or "hx-on" in text:
+            offenders.append(f"{path}: inline event handler")
+    assert not offenders, "\n".join(offenders)

@@ -1,6 +1,9 @@
 from django.urls import path
 
-from veikart.core import views
+from veikart.core import health, views
 
 app_name = "core"
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("health/", health.health, name="health"),
+]
