@@ -158,3 +158,21 @@ class ImportJob(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class InputEmbedding(models.Model):
+    """The cached text embedding of an input, so each text is embedded once per model."""
+
+    input = models.ForeignKey(Input, on_delete=models.CASCADE, related_name="embeddings")
+    model = models.CharField(max_length=80)
+    text_sha256 = models.CharField(max_length=64)
+    vector = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["input", "model"], name="input_embedding_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.input_id} {self.model}"

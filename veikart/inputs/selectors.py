@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from veikart.inputs.models import Input
 from veikart.plans.models import Measure
 from veikart.processes.models import Arena
-from veikart.proposals.models import Proposal, ProposalStatus
+from veikart.proposals.models import Proposal
 
 
 def input_by_receipt(*, code: str) -> Input | None:
@@ -31,7 +31,7 @@ def input_trace(*, item: Input) -> list[TraceStep]:
     """The public proposals an input became part of, and the plan measures they became."""
     proposals = (
         Proposal.objects.filter(input_links__input=item)
-        .exclude(status=ProposalStatus.DRAFT)
+        .public()
         .select_related("focus_area")
         .prefetch_related("measures")
         .order_by("number")

@@ -19,7 +19,8 @@ class ProposalFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("All"))] + [c for c in ProposalStatus.choices if c[0] != "draft"],
+        choices=[("", _("All"))]
+        + [c for c in ProposalStatus.choices if c[0] not in ("draft", "merged")],
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),

@@ -20,6 +20,7 @@ class ProposalStatus(models.TextChoices):
     PRIORITISED = "prioritised", _("Prioritised")
     IN_PLAN = "in_plan", _("In the plan")
     NOT_PURSUED = "not_pursued", _("Not pursued")
+    MERGED = "merged", _("Merged into another proposal")
 
 
 class Actor(TimeStampedModel):
@@ -54,8 +55,8 @@ class Actor(TimeStampedModel):
 
 class ProposalQuerySet(models.QuerySet):
     def public(self) -> "ProposalQuerySet":
-        """Proposals in the public Veikart (not drafts)."""
-        return self.exclude(status=ProposalStatus.DRAFT)
+        """Proposals in the public Veikart (not drafts, not merged into another)."""
+        return self.exclude(status__in=[ProposalStatus.DRAFT, ProposalStatus.MERGED])
 
 
 class Proposal(TimeStampedModel):
@@ -77,6 +78,14 @@ class Proposal(TimeStampedModel):
     realiser = models.CharField(_("who can realise it"), max_length=20, choices=Realiser.choices)
     status = models.CharField(
         _("status"), max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.PUBLISHED
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+        verbose_name=_("merged into"),
     )
     search_stems = models.TextField(editable=False, blank=True, default="")
     inputs = models.ManyToManyField(
@@ -278,3 +287,32 @@ class RealisationPlan(TimeStampedModel):
     first_steps = models.TextField(_("first steps"), blank=True)
     time_frame = models.CharField(_("time frame"), max_length=100, blank=True)
     residents_contribution = models.TextField(_("what residents will do"), blank=True)
+
+
+class ConsolidationRun(TimeStampedModel):
+    """One run of the Veikart assistant over a process's unlinked inputs (may run as a task)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    process = models.ForeignKey(
+        "processes.Process", on_delete=models.CASCADE, related_name="consolidation_runs"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    embedder = models.CharField(max_length=80, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.process} {self.created_at:%Y-%m-%d %H:%M} {self.status}"

@@ -57,15 +57,17 @@ def _input_exists(**lookup) -> Q:
 
 
 def proposal_get(*, process: Process, number: int) -> Proposal:
+    """A public proposal by number. A merged one is returned too: the view redirects it."""
     try:
-        return (
+        proposal = (
             Proposal.objects.filter(process=process)
-            .public()
-            .select_related("focus_area")
+            .exclude(status=ProposalStatus.DRAFT)
+            .select_related("focus_area", "merged_into")
             .get(number=number)
         )
     except Proposal.DoesNotExist:
         raise Http404("No such proposal") from None
+    return proposal
 
 
 def proposal_inputs(*, proposal: Proposal) -> QuerySet[Input]:
@@ -113,7 +115,7 @@ def realiser_distribution(*, process: Process) -> list[Share]:
 def focus_area_distribution(*, process: Process) -> list[Share]:
     """Shares of the public proposals by focus area, in the process's order."""
     rows = process.focus_areas.annotate(
-        n=Count("proposals", filter=~Q(proposals__status=ProposalStatus.DRAFT))
+        n=Count("proposals", filter=Q(proposals__status__in=_public_statuses()))
     ).order_by("order")
     return _shares([(str(fa.pk), fa.name, fa.n) for fa in rows])
 
@@ -132,4 +134,6 @@ def method_distribution(*, process: Process) -> list[Share]:
 
 
 def _public_statuses() -> list[str]:
-    return [s for s in ProposalStatus.values if s != ProposalStatus.DRAFT]
+    return [
+        s for s in ProposalStatus.values if s not in (ProposalStatus.DRAFT, ProposalStatus.MERGED)
+    ]

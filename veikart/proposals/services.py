@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from veikart.core.services import audit_log_write
@@ -124,3 +124,140 @@ def proposal_unlink_input(*, actor, proposal: Proposal, item: Input) -> bool:
             actor=actor, action="proposal.unlink_input", obj=proposal, data={"input": item.pk}
         )
     return bool(deleted)
+
+
+@transaction.atomic
+def proposal_merge(*, actor, target: Proposal, sources: Iterable[Proposal]) -> Proposal:
+    """Merge proposals into `target` without losing a single input link, vote or support.
+
+    Links, actors, measure links and workshop scope move to the target; a participant who voted
+    on several of them keeps one vote with the dots added up (their total is unchanged, so no
+    budget is exceeded); a supporter of several keeps one support. Each source stays, with
+    status 'merged' and a pointer to the target, so old links and receipts still lead somewhere.
+    """
+    from veikart.plans.models import MeasureProposal
+    from veikart.proposals.models import ProposalActor, RealisationPlan, Support, Vote
+
+    # Re-read (and lock) the rows: the caller's objects may be stale.
+    source_pks = [s.pk for s in sources if s.pk != target.pk]
+    target = Proposal.objects.select_for_update().get(pk=target.pk)
+    sources = list(Proposal.objects.select_for_update().filter(pk__in=source_pks))
+    if not sources:
+        raise ValidationError(_("Choose at least one other proposal to merge."))
+    if any(s.process_id != target.process_id for s in sources):
+        raise ValidationError(_("Only proposals of the same process can be merged."))
+    if any(s.status == ProposalStatus.MERGED for s in [target, *sources]):
+        raise ValidationError(_("A proposal that is already merged cannot be merged again."))
+    source_ids = [s.pk for s in sources]
+    moved = {"links": 0, "votes": 0, "supports": 0}
+
+    for link in ProposalInput.objects.filter(proposal_id__in=source_ids):
+        _obj, created = ProposalInput.objects.get_or_create(
+            proposal=target, input_id=link.input_id, defaults={"linked_by_id": link.linked_by_id}
+        )
+        moved["links"] += int(created)
+    ProposalInput.objects.filter(proposal_id__in=source_ids).delete()
+
+    for vote in Vote.objects.filter(proposal_id__in=source_ids).order_by("id"):
+        existing = Vote.objects.filter(participant_id=vote.participant_id, proposal=target).first()
+        if existing:
+            existing.dots += vote.dots
+            existing.save(update_fields=["dots"])
+            vote.delete()
+        else:
+            vote.proposal = target
+            vote.save(update_fields=["proposal"])
+        moved["votes"] += 1
+
+    for support in Support.objects.filter(proposal_id__in=source_ids):
+        duplicate = Support.objects.filter(proposal=target).filter(
+            Q(user_id=support.user_id)
+            if support.user_id
+            else Q(anonymous_token=support.anonymous_token)
+        )
+        if duplicate.exists():
+            support.delete()
+        else:
+            support.proposal = target
+            support.save(update_fields=["proposal"])
+            moved["supports"] += 1
+
+    for link in ProposalActor.objects.filter(proposal_id__in=source_ids):
+        ProposalActor.objects.get_or_create(
+            proposal=target, actor_id=link.actor_id, defaults={"role": link.role}
+        )
+    for link in MeasureProposal.objects.filter(proposal_id__in=source_ids):
+        MeasureProposal.objects.get_or_create(measure_id=link.measure_id, proposal=target)
+    MeasureProposal.objects.filter(proposal_id__in=source_ids).delete()
+    RealisationPlan.objects.filter(proposal_id__in=source_ids).update(proposal=target)
+    for source in sources:
+        for workshop in source.workshops.all():
+            workshop.proposals.add(target)
+            workshop.proposals.remove(source)
+
+    Proposal.objects.filter(pk__in=source_ids).update(
+        status=ProposalStatus.MERGED, merged_into=target
+    )
+    audit_log_write(
+        actor=actor,
+        action="proposal.merge",
+        obj=target,
+        data={"sources": [s.number for s in sources], **moved},
+    )
+    return target
+
+
+@transaction.atomic
+def proposal_split(
+    *,
+    actor,
+    proposal: Proposal,
+    inputs: Iterable[Input],
+    title: str,
+    realiser: str | None = None,
+    description: str = "",
+    focus_area: FocusArea | None = None,
+) -> Proposal:
+    """Move some of a proposal's inputs to a new proposal. Votes stay where they were cast."""
+    inputs = list(inputs)
+    linked = set(proposal.input_links.values_list("input_id", flat=True))
+    if not inputs:
+        raise ValidationError(_("Choose the inputs that go to the new proposal."))
+    if any(i.pk not in linked for i in inputs):
+        raise ValidationError(_("Only inputs linked to this proposal can be split off."))
+    new = proposal_create(
+        actor=actor,
+        process=proposal.process,
+        title=title,
+        description=description,
+        realiser=realiser or proposal.realiser,
+        focus_area=focus_area if focus_area is not None else proposal.focus_area,
+        status=proposal.status,
+        inputs=inputs,
+    )
+    ProposalInput.objects.filter(proposal=proposal, input__in=inputs).delete()
+    audit_log_write(
+        actor=actor,
+        action="proposal.split",
+        obj=proposal,
+        data={"new": new.number, "inputs": [i.pk for i in inputs]},
+    )
+    return new
+
+
+@transaction.atomic
+def input_move(*, actor, item: Input, source: Proposal, target: Proposal) -> None:
+    """Move one input's link from one proposal to another."""
+    if source.process_id != target.process_id:
+        raise ValidationError(_("Inputs can only move between proposals of the same process."))
+    deleted, _rows = ProposalInput.objects.filter(proposal=source, input=item).delete()
+    if not deleted:
+        raise ValidationError(_("The input is not linked to that proposal."))
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    ProposalInput.objects.get_or_create(proposal=target, input=item, defaults={"linked_by": user})
+    audit_log_write(
+        actor=actor,
+        action="proposal.move_input",
+        obj=item,
+        data={"from": source.number, "to": target.number},
+    )

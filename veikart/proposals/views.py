@@ -1,5 +1,5 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from veikart.core.pagination import paginate, query_without_page
 from veikart.processes.selectors import process_get_public
@@ -28,6 +28,8 @@ def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
 def proposal_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     process = process_get_public(slug=slug)
     proposal = selectors.proposal_get(process=process, number=number)
+    if proposal.merged_into_id:
+        return redirect("proposals:detail", process.slug, proposal.merged_into.number)
     inputs = list(selectors.proposal_inputs(proposal=proposal))
     return render(
         request,
