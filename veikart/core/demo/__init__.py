@@ -1,0 +1,1 @@
+"""The Borgen demo: invented content whose totals match Asker kommune's Borgen project."""
