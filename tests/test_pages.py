@@ -187,3 +187,8 @@ def test_plan_page_has_no_n_plus_one(client, world):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_bokmal_is_the_default_even_for_english_browsers(client, world):
+    response = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert b'lang="nb"' in response.content
