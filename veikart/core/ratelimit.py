@@ -49,3 +49,30 @@ def allow(request: HttpRequest, scope: str) -> bool:
     ok_client = _hit(f"{scope}:c:{client_key(request)}", per_client, window)
     ok_ip = _hit(f"{scope}:ip:{client_ip(request)}", per_ip, window)
     return ok_client and ok_ip
+
+
+# Lock-out of one account after repeated failed logins: counted per username, not per IP, so a
+# class behind one school IP is never locked out by one pupil, and a guesser cannot go on by
+# changing browser. (failures allowed, lock-out in seconds)
+LOCKOUT = (5, 900)
+
+
+def _lockout_key(username: str) -> str:
+    return f"lockout:{username.strip().casefold()[:150]}"
+
+
+def locked_out(username: str) -> bool:
+    return (cache.get(_lockout_key(username)) or 0) >= LOCKOUT[0]
+
+
+def login_failed(username: str) -> None:
+    key = _lockout_key(username)
+    if not cache.add(key, 1, timeout=LOCKOUT[1]):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=LOCKOUT[1])
+
+
+def login_succeeded(username: str) -> None:
+    cache.delete(_lockout_key(username))
