@@ -35,6 +35,7 @@ worker: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit --quiet --severity-level low -r veikart config -x '*/tests/*,*/migrations/*' 2>&1 | grep -v '^\[' ; test $${PIPESTATUS[0]} -eq 0
 
 # The whole suite on SQLite, and again on PostgreSQL when DATABASE_URL names one.
 test: install lint

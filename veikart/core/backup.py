@@ -10,7 +10,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
-import subprocess  # noqa: S404 - pg_dump/pg_restore, with argument lists, never a shell
+import subprocess  # noqa: S404 - pg_dump/pg_restore, with argument lists, never a shell  # nosec B404
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +36,7 @@ def database_fingerprint() -> dict[str, TableFingerprint]:
     with connection.cursor() as cursor:
         for table in sorted(connection.introspection.table_names(cursor)):
             quoted = connection.ops.quote_name(table)
-            cursor.execute(f"SELECT * FROM {quoted} ORDER BY 1")  # noqa: S608 - introspected name
+            cursor.execute(f"SELECT * FROM {quoted} ORDER BY 1")  # noqa: S608 - introspected name  # nosec B608
             digest = hashlib.sha256()
             rows = 0
             for row in cursor.fetchall():
@@ -94,7 +94,7 @@ def backup_write(path: Path) -> int:
                 target.close()
         else:
             env, args = _pg_env_and_args()
-            done = subprocess.run(  # noqa: S603 - fixed tool, argument list
+            done = subprocess.run(  # noqa: S603 - fixed tool, argument list  # nosec B603
                 [_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(tmp), *args],
                 env=env,
                 capture_output=True,
@@ -134,7 +134,7 @@ def backup_restore(path: Path) -> None:
             raise BackupError(f"{path} is not a pg_dump custom-format backup")
         env, args = _pg_env_and_args()
         connection.close()
-        done = subprocess.run(  # noqa: S603 - fixed tool, argument list
+        done = subprocess.run(  # noqa: S603 - fixed tool, argument list  # nosec B603
             [
                 _tool("pg_restore"),
                 "--clean",

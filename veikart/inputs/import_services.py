@@ -152,7 +152,7 @@ class _InputWriter:
         fields = [f for f in Input._meta.concrete_fields if not f.primary_key]
         qn = self.connection.ops.quote_name
         # Table and column names come from the model, quoted; values are parameters.
-        self.sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
+        self.sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  # nosec B608
             qn(Input._meta.db_table),
             ", ".join(qn(f.column) for f in fields),
             ", ".join(["%s"] * len(fields)),

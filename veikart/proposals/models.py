@@ -170,11 +170,11 @@ class Support(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["proposal", "anonymous_token"],
-                condition=~Q(anonymous_token=""),
+                condition=~Q(anonymous_token=""),  # nosec B106
                 name="support_one_per_token",
             ),
             models.CheckConstraint(
-                condition=Q(user__isnull=False) | ~Q(anonymous_token=""),
+                condition=Q(user__isnull=False) | ~Q(anonymous_token=""),  # nosec B106
                 name="support_has_supporter",
             ),
         ]

@@ -58,7 +58,7 @@ from veikart.proposals.search import search_stems
 from veikart.tracking.models import Committee, CommitteeMember, MeasureUpdate
 
 SLUG = "borgenprosjektet"
-PASSWORD = "veikart-demo"  # noqa: S105 - the demo password the README gives
+PASSWORD = "veikart-demo"  # noqa: S105 - the demo password the README gives  # nosec B105
 MAIN_GOAL = "Borgen er et aktivt, åpent og inkluderende lokalsamfunn"
 ADOPTED_ON = datetime.date(2016, 11, 8)
 MEASURES = 203
@@ -226,7 +226,7 @@ def load_borgen_demo(*, stdout=None) -> dict:
         summary["already_loaded"] = True
         return summary
     with transaction.atomic():
-        _Loader(random.Random(2016)).run()
+        _Loader(random.Random(2016)).run()  # invented demo data  # nosec B311
     summary = demo_summary()
     summary["already_loaded"] = False
     return summary
