@@ -170,13 +170,33 @@ VEIKART = {
     "MUNICIPALITY_NAME": os.environ.get("VEIKART_MUNICIPALITY_NAME", "Asker kommune"),
     "OPEN_DATA_LICENCE": os.environ.get("VEIKART_OPEN_DATA_LICENCE", "CC BY 4.0"),
     "PAGE_SIZE": 20,
+    # Privacy and accessibility statements (/personvern/, /tilgjengelighet/) are filled from these.
+    "PRIVACY_CONTACT": os.environ.get("VEIKART_PRIVACY_CONTACT", "personvernombud@kommune.example"),
+    "ACCESSIBILITY_CONTACT": os.environ.get(
+        "VEIKART_ACCESSIBILITY_CONTACT", "postmottak@kommune.example"
+    ),
+    # Retention in days, applied by `veikart apply-retention` (docs/privacy.md).
+    "RETENTION_DAYS": {
+        "redacted_originals": int(os.environ.get("VEIKART_RETAIN_REDACTED_DAYS", "90")),
+        "report_comments": int(os.environ.get("VEIKART_RETAIN_REPORT_COMMENTS_DAYS", "180")),
+        "import_files": int(os.environ.get("VEIKART_RETAIN_IMPORT_FILES_DAYS", "30")),
+    },
 }
 
+# LOG_FORMAT=json gives one JSON object per line (for a log collector); plain text otherwise.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "veikart.core.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

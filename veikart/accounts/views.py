@@ -1,6 +1,15 @@
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
+from veikart.accounts.selectors import user_data_export
+from veikart.accounts.services import user_delete
 from veikart.core import ratelimit
 
 
@@ -30,3 +39,34 @@ class LoginView(auth_views.LoginView):
 
 
 login = LoginView.as_view()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_data(request: HttpRequest) -> HttpResponse:
+    """What Veikart holds about me: see it, download it, delete the account."""
+    data = user_data_export(user=request.user)
+    if request.GET.get("format") == "json":
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = 'attachment; filename="veikart-mine-data.json"'
+        return response
+    error = None
+    if request.method == "POST":
+        try:
+            user_delete(
+                actor=request.user, user=request.user, password=request.POST.get("password", "")
+            )
+        except ValidationError as exc:
+            error = " ".join(m for msgs in exc.message_dict.values() for m in msgs)
+        else:
+            logout(request)
+            messages.success(
+                request, _("Your account is deleted. Your inputs remain, without your name.")
+            )
+            return redirect("core:home")
+    return render(
+        request,
+        "accounts/my_data.html",
+        {"data": data, "error": error},
+        status=400 if error else 200,
+    )

@@ -6,4 +6,6 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", health.health, name="health"),
+    path("personvern/", views.privacy, name="privacy"),
+    path("tilgjengelighet/", views.accessibility, name="accessibility"),
 ]
