@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "veikart.core",
     "veikart.accounts",
     "veikart.areas",
@@ -163,6 +165,9 @@ MAILERS = {
         "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
     }
 }
+# Two-factor login (TOTP) for staff who turn it on: the name their authenticator app shows.
+OTP_TOTP_ISSUER = "Veikart"
+
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "veikart@localhost")
 
 # The operator of this installation (DESIGN.md: Municipality settings).

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from veikart.accounts.models import User
 from veikart.core.services import audit_log_write
@@ -28,3 +29,38 @@ def user_delete(*, actor, user: User, password: str) -> dict[str, int]:
     )
     user.delete()
     return {"inputs": inputs, "supports": supports}
+
+
+def totp_device_start(*, user: User) -> TOTPDevice:
+    """An unconfirmed authenticator for `user` (a new key each time one is started)."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+
+
+@transaction.atomic
+def totp_device_confirm(*, user: User, code: str) -> TOTPDevice:
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        raise ValidationError({"code": _("Start again: no authenticator is waiting.")})
+    if not device.verify_token(code.strip().replace(" ", "")):
+        raise ValidationError({"code": _("The code is not right. Try the newest code in the app.")})
+    TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit_log_write(actor=user, action="user.two_factor_on", obj=user)
+    return device
+
+
+@transaction.atomic
+def totp_device_remove(*, user: User, code: str) -> None:
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        return
+    if not device.verify_token(code.strip().replace(" ", "")):
+        raise ValidationError({"code": _("The code is not right. Try the newest code in the app.")})
+    TOTPDevice.objects.filter(user=user).delete()
+    audit_log_write(actor=user, action="user.two_factor_off", obj=user)
+
+
+def totp_device_for_login(*, user: User) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
