@@ -36,3 +36,13 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Several web processes share rate limits and lock-outs through the database (no extra service);
+# create the table once with `veikart createcachetable`. CACHE_URL-style override: VEIKART_CACHE=locmem.
+if os.environ.get("VEIKART_CACHE", "db") == "db":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "veikart_cache",
+        }
+    }
