@@ -8,6 +8,7 @@ Targets: ≥ 5,000 rows/s, ≤ 500 MB. Figures only; no asserts.
 
 import csv
 import io
+import json
 import os
 import random
 import resource
@@ -16,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _setup import django_ready
+from _setup import ROOT, django_ready
 
 ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "100000"))
 # Uploaded files go to a temp dir too, never to the checkout's media/.
@@ -72,7 +73,7 @@ def main() -> None:
     out, err = io.StringIO(), io.StringIO()
     start = time.perf_counter()
     call_command("import_inputs", str(path), "--arena", str(arena.pk), stdout=out, stderr=err)
-    seconds = time.perf_counter() - start
+    seconds = import_seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux → MiB
     stored = Input.objects.filter(arena=arena).count()
     print(f"bulk import: {ROWS:,} rows from CSV ({size_mb:.1f} MB) into SQLite")
@@ -84,6 +85,9 @@ def main() -> None:
     seconds = time.perf_counter() - start
     print(f"  re-import of the same file (all skipped): {seconds:.2f} s")
     sys.stdout.flush()
+    figures = {"import_rows_per_s": round(ROWS / import_seconds), "import_peak_rss_mb": round(peak)}
+    (ROOT / "bench" / "out").mkdir(exist_ok=True)
+    (ROOT / "bench" / "out" / "import_inputs.json").write_text(json.dumps(figures))
     job_path(process, path)
 
 

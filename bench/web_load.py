@@ -1,0 +1,195 @@
+"""Load test on loopback: the production server (gunicorn, 2 workers, production settings,
+static files by whitenoise) under wrk, for the Veikart list, proposal pages and a minimal
+Django view served the same way (the ceiling of this machine).
+
+Data: `veikart seed` (100,000 inputs, 10,000 proposals, 1,000,000 supports by default; sizes from
+BENCH_SEED_INPUTS / BENCH_SEED_PROPOSALS / BENCH_SEED_SUPPORTS). The seeded SQLite file is kept
+in bench/out/ and reused. BENCH_DATABASE_URL=postgres://... runs it on PostgreSQL (seeded once).
+Needs `wrk` (apt-get install wrk). Bounded: BENCH_SECONDS per run (default 10), loopback only.
+Prints figures and writes bench/out/web_load.json; no asserts.
+"""
+
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+BIN = Path(sys.executable).parent
+PORT = int(os.environ.get("BENCH_PORT", "8190"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+SIZES = {
+    "inputs": int(os.environ.get("BENCH_SEED_INPUTS", "100000")),
+    "proposals": int(os.environ.get("BENCH_SEED_PROPOSALS", "10000")),
+    "supports": int(os.environ.get("BENCH_SEED_SUPPORTS", "1000000")),
+}
+
+
+def environment() -> dict[str, str]:
+    OUT.mkdir(exist_ok=True)
+    url = os.environ.get("BENCH_DATABASE_URL")
+    if not url:
+        name = "seed-{inputs}-{proposals}-{supports}.sqlite3".format(**SIZES)
+        url = f"sqlite:///{OUT / name}"
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "bench_settings",
+        "PYTHONPATH": f"{ROOT / 'bench' / 'loadtest'}:{ROOT}",
+        "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DEBUG": "0",
+        "VEIKART_CACHE": "locmem",
+        "CONN_MAX_AGE": "60",
+        "OMP_NUM_THREADS": "1",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def veikart(env, *args) -> str:
+    done = subprocess.run(
+        [str(BIN / "veikart"), *args], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def prepare(env) -> None:
+    veikart(env, "migrate", "--noinput", "-v0")
+    exists = veikart(
+        env,
+        "shell",
+        "-c",
+        "from veikart.processes.models import Process as P; print(P.objects.filter(slug='stor').exists())",
+    )
+    if "True" not in exists:
+        print(
+            "seeding {inputs:,} inputs, {proposals:,} proposals, {supports:,} supports …".format(
+                **SIZES
+            ),
+            flush=True,
+        )
+        start = time.perf_counter()
+        veikart(env, "seed", "-v0", "--slug", "stor", *[f"--{k}={v}" for k, v in SIZES.items()])
+        print(f"  seeded in {time.perf_counter() - start:.0f} s")
+    veikart(env, "collectstatic", "--noinput", "-v0")
+
+
+def serve(env) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "config.wsgi:application",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/health/", timeout=2)  # noqa: S310 - loopback
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def settle() -> None:
+    """Wait until requests still queued from the last run are served (a quick answer again)."""
+    for _ in range(120):
+        start = time.perf_counter()
+        urllib.request.urlopen(f"http://127.0.0.1:{PORT}/health/", timeout=30)  # noqa: S310
+        if time.perf_counter() - start < 0.05:
+            return
+        time.sleep(0.5)
+
+
+def wrk(paths: list[str], seconds: int = SECONDS) -> dict:
+    env = {**os.environ, "BENCH_PATHS": " ".join(paths)}
+    done = subprocess.run(
+        [
+            "wrk",
+            "-t1",
+            f"-c{CONNECTIONS}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "bench" / "loadtest" / "rotate.lua"),
+            f"http://127.0.0.1:{PORT}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    match = re.search(r"RESULT (.*)", done.stdout)
+    figures = dict(pair.split("=") for pair in match.group(1).split())
+    result = {k: float(v) for k, v in figures.items()}
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def main() -> None:
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (apt-get install wrk)")
+    env = environment()
+    database = env["DATABASE_URL"].split("://")[0]
+    prepare(env)
+    rng = random.Random(1)  # noqa: S311
+    lists = ["/p/stor/veikart/"] + [
+        f"/p/stor/veikart/?page={rng.randint(2, 400)}" for _ in range(20)
+    ]
+    proposals = [f"/p/stor/veikart/{rng.randint(1, SIZES['proposals'])}/" for _ in range(200)]
+    server = serve(env)
+    try:
+        results = {}
+        for name, paths in (("hello", ["/bench-hello/"]), ("list", lists), ("proposal", proposals)):
+            wrk(paths, seconds=2)  # warm up
+            settle()
+            results[name] = wrk(paths)
+            settle()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+    print(
+        f"web load: gunicorn 2 workers, {database}, wrk {CONNECTIONS} connections × {SECONDS} s, "
+        "{inputs:,} inputs / {proposals:,} proposals / {supports:,} supports".format(**SIZES)
+    )
+    print(f"  {'page':<10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for name, r in results.items():
+        print(
+            f"  {name:<10} {r['rps']:>8.0f} {r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['p99_ms']:>8.1f} {r['errors']:>7.0f}"
+        )
+    ceiling = results["hello"]["rps"]
+    for name in ("list", "proposal"):
+        print(f"  {name} / minimal view throughput: {results[name]['rps'] / ceiling:.2f}")
+    summary = {
+        "database": database,
+        "hello_rps": round(ceiling, 1),
+        "list_rps": round(results["list"]["rps"], 1),
+        "list_p95_ms": round(results["list"]["p95_ms"], 1),
+        "proposal_rps": round(results["proposal"]["rps"], 1),
+        "proposal_p95_ms": round(results["proposal"]["p95_ms"], 1),
+        "errors": int(sum(r["errors"] for r in results.values())),
+    }
+    (OUT / f"web_load_{database}.json").write_text(json.dumps(summary, indent=2))
+
+
+if __name__ == "__main__":
+    main()
