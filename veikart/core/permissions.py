@@ -91,3 +91,38 @@ def can(user, action: str, process=None) -> bool:
     if action not in PERMISSIONS:
         raise KeyError(f"unknown action {action!r}: add it to veikart.core.permissions")
     return rules.has_perm(action, user, process)
+
+
+# Every URL of the project is guarded by the table: views decorated with
+# `core.access.process_view(action)` carry their action; the others are named here with the
+# action they check themselves, or one of the OPEN_RULES. tests/test_url_permissions.py fails on
+# a URL that is in neither place, and checks that refused requests change nothing.
+OPEN_RULES = {
+    "open": "anyone",
+    "signed_in": "any signed-in account, for its own data",
+    "receipt_code": "whoever holds the receipt code",
+    "two_factor_step": "whoever passed the password step",
+}
+URL_RULES: dict[str, str] = {
+    "set_language": "open",
+    "accounts:login": "open",
+    "accounts:login_code": "two_factor_step",
+    "accounts:logout": "signed_in",
+    "accounts:two_factor": "signed_in",
+    "accounts:my_data": "signed_in",
+    "core:home": "open",
+    "core:health": "open",
+    "core:privacy": "open",
+    "core:accessibility": "open",
+    "processes:detail": "processes.view",
+    "processes:participation": "processes.view",
+    "inputs:create": "inputs.add",
+    "inputs:receipt_lookup": "open",
+    "inputs:receipt": "receipt_code",
+    "inputs:report": "processes.view",
+    "proposals:list": "processes.view",
+    "proposals:detail": "processes.view",
+    "plans:detail": "processes.view",
+    "plans:measure": "processes.view",
+    "stats:distribution": "processes.view",
+}
