@@ -6,6 +6,7 @@ some of them by `make_analysis_labelled.py` with a fixed seed and marked in `dup
 Singletons fit no cluster. Regenerate: `python bench/data/make_analysis_labelled.py`.
 """
 
+# ruff: noqa: E741
 S = "Samskaping og deltakelse"
 K = "Sosiale og kulturelle aktiviteter"
 O = "Offentlige tjenester"
