@@ -44,15 +44,13 @@ def pairs_above(vectors: np.ndarray, threshold: float, *, top_k: int = 20) -> It
     """Yield (rows_i, cols_j, sims) arrays of pairs i < j with cosine ≥ threshold, at most
     `top_k` per row, computed block by block."""
     n = len(vectors)
-    block = max(1, BLOCK_CELLS // max(n, 1))
+    block = max(1, min(n, BLOCK_CELLS // max(n, 1)))
     for start in range(0, n, block):
         stop = min(n, start + block)
-        sims = vectors[start:stop] @ vectors.T
-        # keep only j > i
-        local = np.arange(stop - start)
-        sims[local, local + start] = -1.0
-        tri = np.arange(n)[None, :] <= (local + start)[:, None]
-        sims[tri] = -1.0
+        # only columns j ≥ start: the upper triangle, half the work
+        sims = vectors[start:stop] @ vectors[start:].T
+        square = sims[:, : stop - start]
+        square[np.tril_indices(stop - start)] = -1.0
         rows, cols = np.nonzero(sims >= threshold)
         if len(rows) == 0:
             continue
@@ -64,7 +62,7 @@ def pairs_above(vectors: np.ndarray, threshold: float, *, top_k: int = 20) -> It
             rank = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
             keep = rank < top_k
             rows, cols, vals = rows[keep], cols[keep], vals[keep]
-        yield rows + start, cols, vals
+        yield rows + start, cols + start, vals
 
 
 def lexical_matrix(texts: list[str]) -> sparse.csr_matrix:
