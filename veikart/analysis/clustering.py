@@ -84,7 +84,7 @@ def _agglomerate(
 def _micro_then_agglomerate(v: np.ndarray, threshold: float) -> np.ndarray:
     from sklearn.cluster import MiniBatchKMeans
 
-    k = min(MICRO_CLUSTERS, max(2, len(v) // 10))
+    k = min(MICRO_CLUSTERS, max(2, len(v) // 20))
     km = MiniBatchKMeans(
         n_clusters=k,
         init="random",  # k-means++ with thousands of centres costs more than the fit itself

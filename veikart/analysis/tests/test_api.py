@@ -110,10 +110,10 @@ def test_large_path_uses_micro_clusters(monkeypatch):
     monkeypatch.setattr(clustering, "EXACT_MAX", 5)
     rng = np.random.default_rng(1)
     centres = rng.normal(size=(3, 16))
-    v = np.repeat(centres, 20, axis=0) + 0.05 * rng.normal(size=(60, 16))
-    result = cluster(v.astype(np.float32), [f"t{i}" for i in range(60)])
+    v = np.repeat(centres, 100, axis=0) + 0.05 * rng.normal(size=(300, 16))
+    result = cluster(v.astype(np.float32), [f"t{i}" for i in range(300)])
     assert result.n_clusters == 3
-    assert len(set(result.labels[:20])) == 1
+    assert len(set(result.labels[:100])) == 1
 
 
 def test_suggester_learns_and_gives_confidences():
