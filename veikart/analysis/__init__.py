@@ -1,0 +1,27 @@
+"""Text analysis for consolidating inputs: embeddings, near-duplicates, clusters, suggestions.
+
+No Django in here (a test checks it): the web workflow and the `cluster`, `duplicates` and
+`suggest` commands are thin wrappers over these functions.
+
+    emb = get_embedder()                      # default chosen by measurement (docs/architecture.md)
+    vectors = emb.embed(texts)                # (n, dim) float32, L2-normalised, deterministic per text
+    near_duplicates(vectors, texts)           # [(i, j, score)], i < j, best first
+    cluster(vectors, texts)                   # Clustering(labels, n_clusters, keywords, representative)
+    Suggester().fit(vectors, labels).predict(vectors)          # [(label, confidence)]
+    suggest_from_descriptions(vectors, descriptions, emb)      # [(label, confidence)]
+"""
+
+from veikart.analysis.clustering import Clustering, cluster
+from veikart.analysis.duplicates import near_duplicates
+from veikart.analysis.embedding import Embedder, get_embedder
+from veikart.analysis.suggest import Suggester, suggest_from_descriptions
+
+__all__ = [
+    "Clustering",
+    "Embedder",
+    "Suggester",
+    "cluster",
+    "get_embedder",
+    "near_duplicates",
+    "suggest_from_descriptions",
+]

@@ -1,0 +1,142 @@
+"""Clustering inputs into candidate proposals, the number of clusters chosen by a threshold.
+
+Small corpora (≤ EXACT_MAX inputs): average-linkage agglomerative clustering on a similarity
+that mixes the embedding (after removing the corpus mean) with character n-grams. Large
+corpora: mini-batch k-means into a few thousand micro-clusters, then the same agglomeration
+on their centroids. Clusters smaller than MIN_SIZE become "ungrouped" (-1).
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from veikart.analysis.similarity import centred, lexical_matrix
+from veikart.analysis.text import stem, words
+
+EXACT_MAX = 4_000
+MIN_SIZE = 2
+SEMANTIC_WEIGHT = 0.8
+DISTANCE_THRESHOLD = 0.75  # average-linkage cut, on 1 - mixed similarity
+MICRO_CLUSTERS = 2_000
+
+
+@dataclass
+class Clustering:
+    labels: list[int]
+    n_clusters: int
+    keywords: dict[int, list[str]] = field(default_factory=dict)
+    representative: dict[int, int] = field(default_factory=dict)
+
+
+def cluster(
+    vectors: np.ndarray,
+    texts: list[str],
+    *,
+    threshold: float | None = None,
+    min_size: int = MIN_SIZE,
+) -> Clustering:
+    """Group similar inputs; `labels[i]` is a cluster number from 0, or -1 for ungrouped."""
+    n = len(texts)
+    threshold = DISTANCE_THRESHOLD if threshold is None else threshold
+    if n == 0:
+        return Clustering(labels=[], n_clusters=0)
+    v = centred(vectors)
+    if n == 1:
+        raw = np.zeros(1, dtype=int)
+    elif n <= EXACT_MAX:
+        raw = _agglomerate(_mixed_similarity(v, texts), threshold)
+    else:
+        raw = _micro_then_agglomerate(v, threshold)
+    labels = _drop_small(raw, min_size)
+    n_clusters = int(labels.max()) + 1 if len(labels) and labels.max() >= 0 else 0
+    return Clustering(
+        labels=labels.tolist(),
+        n_clusters=n_clusters,
+        keywords=cluster_keywords(texts, labels),
+        representative=_representatives(v, labels),
+    )
+
+
+def _mixed_similarity(v: np.ndarray, texts: list[str]) -> np.ndarray:
+    sim = SEMANTIC_WEIGHT * (v @ v.T)
+    lex = lexical_matrix(texts)
+    sim += (1 - SEMANTIC_WEIGHT) * (lex @ lex.T).toarray()
+    return sim
+
+
+def _agglomerate(
+    sim: np.ndarray, threshold: float, weights: np.ndarray | None = None
+) -> np.ndarray:
+    dist = np.clip(1.0 - sim, 0.0, 2.0).astype(np.float64)
+    np.fill_diagonal(dist, 0.0)
+    dist = (dist + dist.T) / 2
+    tree = linkage(squareform(dist, checks=False), method="average")
+    return fcluster(tree, t=threshold, criterion="distance") - 1
+
+
+def _micro_then_agglomerate(v: np.ndarray, threshold: float) -> np.ndarray:
+    from sklearn.cluster import MiniBatchKMeans
+
+    k = min(MICRO_CLUSTERS, max(2, len(v) // 5))
+    km = MiniBatchKMeans(
+        n_clusters=k, batch_size=4096, n_init=1, max_iter=20, random_state=0, compute_labels=True
+    )
+    micro = km.fit_predict(v)
+    centroids = km.cluster_centers_.astype(np.float32)
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-9)
+    top = _agglomerate(centroids @ centroids.T, threshold)
+    labels = top[micro]
+    # an input far from its micro-cluster's centre fits nowhere
+    fit = np.einsum("ij,ij->i", v, centroids[micro])
+    labels[fit < 1.0 - threshold] = -1
+    return labels
+
+
+def _drop_small(raw: np.ndarray, min_size: int) -> np.ndarray:
+    """Renumber clusters by size (largest = 0); those under min_size become -1."""
+    counts = Counter(int(x) for x in raw if x >= 0)
+    order = sorted((c for c in counts if counts[c] >= min_size), key=lambda c: (-counts[c], c))
+    mapping = {c: k for k, c in enumerate(order)}
+    return np.array([mapping.get(int(x), -1) for x in raw], dtype=int)
+
+
+def _representatives(v: np.ndarray, labels: np.ndarray) -> dict[int, int]:
+    out = {}
+    for c in range(int(labels.max()) + 1 if len(labels) else 0):
+        members = np.flatnonzero(labels == c)
+        centre = v[members].mean(axis=0)
+        out[c] = int(members[np.argmax(v[members] @ centre)])
+    return out
+
+
+def cluster_keywords(texts: list[str], labels: np.ndarray, top: int = 3) -> dict[int, list[str]]:
+    """A short label per cluster: the stems most particular to it (class-based tf-idf),
+    shown as the word form its inputs use most."""
+    n_clusters = int(labels.max()) + 1 if len(labels) else 0
+    if n_clusters == 0:
+        return {}
+    stem_docs: Counter = Counter()
+    per_cluster: dict[int, Counter] = {c: Counter() for c in range(n_clusters)}
+    surface: dict[str, Counter] = {}
+    for text, label in zip(texts, labels, strict=True):
+        seen = set()
+        for w in words(text):
+            s = stem(w)
+            surface.setdefault(s, Counter())[w] += 1
+            seen.add(s)
+        stem_docs.update(seen)
+        if label >= 0:
+            per_cluster[int(label)].update(seen)
+    n = len(texts)
+    out = {}
+    for c, counts in per_cluster.items():
+        size = max(1, int((labels == c).sum()))
+        scored = sorted(
+            counts,
+            key=lambda s: (-(counts[s] / size) * np.log(1 + n / stem_docs[s]), s),
+        )
+        out[c] = [surface[s].most_common(1)[0][0] for s in scored[:top]]
+    return out

