@@ -54,7 +54,11 @@ def training_links(*, process: Process):
         .exclude(input__status=InputStatus.HIDDEN)
         .order_by("input_id", "proposal_id")
         .values_list(
-            "input_id", "input__text", "proposal_id", "proposal__realiser", "proposal__focus_area_id"
+            "input_id",
+            "input__text",
+            "proposal_id",
+            "proposal__realiser",
+            "proposal__focus_area_id",
         )
     )
 

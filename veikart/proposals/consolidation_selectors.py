@@ -158,7 +158,9 @@ def consolidation_page(
     paginator = Paginator(ordered, CLUSTERS_PER_PAGE)
     page_obj = paginator.get_page(page)
     in_open = {pk for c in raw if c.get("state") == "open" for pk in c["inputs"]}
-    ungrouped_ids = [pk for pk in result.get("input_ids", []) if pk in unlinked and pk not in in_open]
+    ungrouped_ids = [
+        pk for pk in result.get("input_ids", []) if pk in unlinked and pk not in in_open
+    ]
     pairs = [p for p in result.get("duplicates", []) if p[0] in unlinked or p[1] in unlinked]
     wanted = {pk for c in page_obj.object_list if c.get("state") == "open" for pk in c["inputs"]}
     wanted |= set(ungrouped_ids[:UNGROUPED_SHOWN])

@@ -68,9 +68,7 @@ def input_vectors(
             else:
                 missing.append(offset)
         if missing:
-            vectors = np.asarray(
-                embedder.embed([batch[i][1] for i in missing]), dtype=np.float32
-            )
+            vectors = np.asarray(embedder.embed([batch[i][1] for i in missing]), dtype=np.float32)
             _store(
                 embedder=embedder.name,
                 rows=[(batch[i][0], hashes[i], vectors[j]) for j, i in enumerate(missing)],

@@ -2,9 +2,9 @@
 permissions and query counts. Nothing is ever lost: every input stays linked exactly once."""
 
 import pytest
+from django.db import connection
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
-from django.db import connection
 from django.urls import reverse
 
 from tests.factories import (
@@ -204,12 +204,20 @@ def test_create_refuses_inputs_linked_since_and_bad_input(world, manager):
     link(world["youth"], inputs[0])
     with pytest.raises(services.ValidationError):
         services.consolidation_cluster_create_proposal(
-            actor=manager, run=run, key=str(cluster["key"]), inputs=inputs, title="X",
+            actor=manager,
+            run=run,
+            key=str(cluster["key"]),
+            inputs=inputs,
+            title="X",
             realiser="residents",
         )
     with pytest.raises(services.ValidationError):
         services.consolidation_cluster_create_proposal(
-            actor=manager, run=run, key=str(cluster["key"]), inputs=inputs[1:], title="",
+            actor=manager,
+            run=run,
+            key=str(cluster["key"]),
+            inputs=inputs[1:],
+            title="",
             realiser="residents",
         )
     with pytest.raises(services.ValidationError):
@@ -251,8 +259,13 @@ def test_page_runs_and_acts_without_javascript(client, world, manager):
     assert bad.status_code == 400 and "field-error" in bad.content.decode()
     ok = client.post(
         action,
-        {"action": "create", "inputs": cluster["inputs"], "title": "Fra klynge",
-         "realiser": "residents", "focus_area": world["place"].pk},
+        {
+            "action": "create",
+            "inputs": cluster["inputs"],
+            "title": "Fra klynge",
+            "realiser": "residents",
+            "focus_area": world["place"].pk,
+        },
     )
     assert ok.status_code == 302
     assert Proposal.objects.filter(title="Fra klynge").get().input_links.count() == len(
