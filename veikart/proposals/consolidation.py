@@ -22,6 +22,7 @@ from veikart.proposals.embeddings import input_vectors
 from veikart.proposals.models import ProposalInput, ProposalStatus
 
 MAX_DUPLICATES = 500
+CHUNK = 2048
 TITLE_LENGTH = 100
 
 # What each realiser means, in the inputs' language: only used to suggest a realiser before any
@@ -60,6 +61,16 @@ def training_links(*, process: Process):
             "proposal__realiser",
             "proposal__focus_area_id",
         )
+    )
+
+
+def uncached_count(*, process: Process, embedder: str) -> int:
+    """Inputs of the process (not hidden) with no cached vector for this embedder yet."""
+    return (
+        Input.objects.filter(process=process)
+        .exclude(status=InputStatus.HIDDEN)
+        .exclude(embeddings__model=embedder)
+        .count()
     )
 
 
@@ -127,6 +138,11 @@ def compute(*, work: Work, embedder: Any, progress: Callable[[int], None] | None
             result["ungrouped"].append(ids[i])
         else:
             members.setdefault(int(label), []).append(i)
+    pids, matrix = _proposal_centroids(work, train_vectors, row_of)
+    # The nearest existing proposal of every input, for those that end up in no cluster.
+    result["closest_of_input"] = {
+        str(pk): near for pk, near in zip(ids, _closest(vectors, pids, matrix), strict=True) if near
+    }
     order = sorted(members, key=lambda c: (-len(members[c]), c))
     if not order:
         return result
@@ -149,7 +165,7 @@ def compute(*, work: Work, embedder: Any, progress: Callable[[int], None] | None
     elif work.focus_areas:
         focus = suggest_from_descriptions(centroids, work.focus_areas, embedder)
     result["learnt_from"] = learnt
-    closest = _closest_proposals(work, train_vectors, row_of, centroids)
+    closest = _closest(centroids, pids, matrix)
 
     for position, c in enumerate(order):
         rows = members[c]
@@ -187,18 +203,27 @@ def _suggestion(predictions, position: int) -> list | None:
     return [str(label), round(float(confidence), 3)]
 
 
-def _closest_proposals(work: Work, train_vectors, row_of, centroids) -> list[list | None]:
-    """For each cluster, the existing proposal whose inputs' centroid is nearest (and how near)."""
+def _proposal_centroids(work: Work, train_vectors, row_of) -> tuple[list[int], np.ndarray | None]:
+    """Each existing proposal's centroid (the mean of its inputs' vectors), for "closest"."""
     by_proposal: dict[int, list[int]] = {}
     for input_id, _text, proposal_id, *_rest in work.training:
         by_proposal.setdefault(proposal_id, []).append(row_of[input_id])
     if not by_proposal:
-        return [None] * len(centroids)
+        return [], None
     pids = list(by_proposal)
-    matrix = np.stack([_unit(train_vectors[by_proposal[p]].mean(axis=0)) for p in pids])
-    sims = centroids @ matrix.T
-    best = sims.argmax(axis=1)
-    return [[pids[b], round(float(sims[i, b]), 3)] for i, b in enumerate(best)]
+    return pids, np.stack([_unit(train_vectors[by_proposal[p]].mean(axis=0)) for p in pids])
+
+
+def _closest(vectors: np.ndarray, pids: list[int], matrix: np.ndarray | None) -> list[list | None]:
+    """For each vector, the nearest proposal centroid and its cosine, in chunks (bounded memory)."""
+    if matrix is None:
+        return [None] * len(vectors)
+    out: list[list | None] = []
+    for start in range(0, len(vectors), CHUNK):
+        sims = vectors[start : start + CHUNK] @ matrix.T
+        best = sims.argmax(axis=1)
+        out += [[pids[b], round(float(sims[i, b]), 3)] for i, b in enumerate(best)]
+    return out
 
 
 def _draft(text: str, keywords: list[str]) -> tuple[str, str]:

@@ -210,7 +210,11 @@ def consolidation_page(
         clusters=page_obj,
         open_count=sum(1 for c in raw if c.get("state") == "open"),
         cluster_count=len(raw),
-        ungrouped=[inputs[pk] for pk in ungrouped_ids[:UNGROUPED_SHOWN] if pk in inputs],
+        ungrouped=_with_closest(
+            [inputs[pk] for pk in ungrouped_ids[:UNGROUPED_SHOWN] if pk in inputs],
+            result.get("closest_of_input", {}),
+            proposal_by_id,
+        ),
         ungrouped_count=len(ungrouped_ids),
         duplicates=[
             (inputs[a], inputs[b], round(100 * s))
@@ -222,3 +226,12 @@ def consolidation_page(
         proposals=proposals,
         learnt_from=result.get("learnt_from", ""),
     )
+
+
+def _with_closest(items: list[Input], closest: dict, proposal_by_id: dict) -> list[Input]:
+    """Give each input its nearest existing proposal (`closest`, `closest_percent`), if any."""
+    for item in items:
+        near = closest.get(str(item.pk))
+        item.closest = proposal_by_id.get(near[0]) if near else None
+        item.closest_percent = round(100 * near[1]) if near else 0
+    return items

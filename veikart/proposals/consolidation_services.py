@@ -33,7 +33,8 @@ from veikart.proposals.models import ConsolidationRun, Proposal, ProposalStatus
 
 logger = logging.getLogger(__name__)
 
-SYNC_MAX_INPUTS = 1000  # larger runs go to the task worker
+SYNC_MAX_INPUTS = 1000  # runs over more unlinked inputs go to the task worker
+SYNC_MAX_EMBED = 1000  # and so do runs with more texts than this still to embed
 STALE_AFTER = datetime.timedelta(minutes=15)
 UNGROUPED = "ungrouped"  # the cluster key of the inputs that fit no cluster
 
@@ -53,6 +54,8 @@ def consolidation_run_start(*, actor: Any, process: Process) -> ConsolidationRun
     if any(not consolidation_run_is_stale(run) for run in busy):
         raise ValidationError(_("The assistant is already working on this process."))
     count = consolidation.consolidation_inputs(process=process).count()
+    uncached = consolidation.uncached_count(process=process, embedder=embedder_get().name)
+    in_background = count > SYNC_MAX_INPUTS or uncached > SYNC_MAX_EMBED
     with transaction.atomic():
         run = ConsolidationRun.objects.create(
             process=process,
@@ -62,7 +65,7 @@ def consolidation_run_start(*, actor: Any, process: Process) -> ConsolidationRun
         audit_log_write(actor=actor, action="consolidation.start", obj=run, data={"inputs": count})
         if count > SYNC_MAX_INPUTS:
             transaction.on_commit(lambda: consolidation_run_task.enqueue(run_id=run.pk))
-    if count <= SYNC_MAX_INPUTS:
+    if not in_background:
         try:
             consolidation_run_compute(run=run)
         except Exception:  # noqa: BLE001 - recorded on the run (FAILED, error) and logged

@@ -14,11 +14,13 @@ from django.views.decorators.http import require_POST
 
 from veikart.core.access import process_view
 from veikart.core.forms import apply_errors
+from veikart.inputs.models import Input
 from veikart.processes.models import Process
 from veikart.proposals import consolidation_selectors as selectors
 from veikart.proposals import consolidation_services as services
 from veikart.proposals.consolidation_forms import ClusterActionForm
 from veikart.proposals.consolidation_selectors import ClusterView, ConsolidationPage
+from veikart.proposals.models import Proposal
 
 TEMPLATE = "proposals/consolidation.html"
 
@@ -126,6 +128,8 @@ def consolidate_run(request: HttpRequest, process: Process) -> HttpResponse:
 def consolidate_cluster(request: HttpRequest, process: Process, run_pk: int, key: str):
     """Create a proposal from a cluster, link its inputs into an existing one, or dismiss it."""
     run = selectors.consolidation_run_get(process=process, pk=run_pk)
+    if request.POST.get("one"):
+        return _link_one(request, process, run, key)
     form = ClusterActionForm(request.POST, process=process)
     message = ""
     if form.is_valid():
@@ -181,3 +185,29 @@ def _answer_error(request, process, run, key, form) -> HttpResponse:
             return render(request, TEMPLATE + "#cluster", context, status=400)
     page = selectors.consolidation_page(process=process, page=page_number)
     return _render(request, process, page, bound=(key, form), status=400)
+
+
+def _link_one(request: HttpRequest, process: Process, run, key: str) -> HttpResponse:
+    """The "Link to N" button beside one input: link just that input to its closest proposal."""
+    input_pk, _sep, proposal_pk = request.POST["one"].partition(":")
+    item = Input.objects.filter(process=process, pk=_int(input_pk)).first()
+    proposal = Proposal.objects.filter(process=process, pk=_int(proposal_pk)).first()
+    if item is None or proposal is None:
+        messages.error(request, _("No such input or proposal."))
+    else:
+        try:
+            services.consolidation_cluster_link(
+                actor=request.user, run=run, key=key, inputs=[item], proposal=proposal
+            )
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        else:
+            messages.success(
+                request,
+                _("The input was linked into proposal %(number)d.") % {"number": proposal.number},
+            )
+    return redirect(reverse("proposals:consolidate", args=[process.slug]) + "#ungrouped")
+
+
+def _int(value: str) -> int:
+    return int(value) if value.isdigit() else 0

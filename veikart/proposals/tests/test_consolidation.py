@@ -319,3 +319,20 @@ def test_only_managers_consolidate(client, world, manager, role):
     assert response.status_code in (302, 403)
     after = (Proposal.objects.count(), ProposalInput.objects.count(), AuditLog.objects.count())
     assert after == before and ConsolidationRun.objects.count() == 1
+
+
+def test_ungrouped_input_links_to_its_closest_proposal(client, world, manager):
+    client.force_login(manager)
+    services.consolidation_run_start(actor=manager, process=world["process"])
+    run = ConsolidationRun.objects.get()
+    odd = world["odd"]
+    assert odd.pk in run.result["ungrouped"]
+    closest_pk = run.result["closest_of_input"][str(odd.pk)][0]
+    html = client.get(reverse("proposals:consolidate", args=["p"])).content.decode()
+    assert f'value="{odd.pk}:{closest_pk}"' in html
+    url = reverse("proposals:consolidate_cluster", args=["p", run.pk, "ungrouped"])
+    assert client.post(url, {"one": f"{odd.pk}:{closest_pk}"}).status_code == 302
+    assert ProposalInput.objects.filter(input=odd, proposal_id=closest_pk).count() == 1
+    assert client.post(url, {"one": f"{odd.pk}:{closest_pk}"}).status_code == 302  # again
+    assert ProposalInput.objects.filter(input=odd).count() == 1  # refused: already linked
+    assert client.post(url, {"one": "x:y"}).status_code == 302
