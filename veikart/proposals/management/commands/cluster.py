@@ -1,0 +1,47 @@
+"""`veikart cluster IN.csv --text-column text --out OUT.csv [--embedder e5|tfidf]`.
+
+Groups the rows of a UTF-8 CSV (header, an `id` column) into candidate proposals with
+`veikart.analysis.cluster`, the same code the Konsolider page uses. Writes `id,cluster`
+(cluster empty = ungrouped; clusters numbered from 1, largest first). A bad file: a one-line
+error, exit status 2, nothing written.
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from veikart.analysis import cluster, get_embedder
+from veikart.proposals.analysis_files import AnalysisFileError, table_read, table_write
+
+
+def add_common_arguments(parser: CommandParser) -> None:
+    parser.add_argument("--text-column", default="text", help="column holding the text")
+    parser.add_argument("--out", required=True, help="CSV file to write")
+    parser.add_argument(
+        "--embedder", default=None, help="e5 (the default) or tfidf (no model, faster)"
+    )
+
+
+class Command(BaseCommand):
+    help = "Group the texts of a CSV file into candidate proposals: writes id,cluster."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="UTF-8 CSV with a header and an id column")
+        add_common_arguments(parser)
+
+    def handle(self, *args, **options) -> None:
+        column = options["text_column"]
+        try:
+            rows = table_read(Path(options["file"]), ["id", column])
+            texts = [r[column] for r in rows]
+            result = cluster(get_embedder(options["embedder"]).embed(texts), texts)
+            table_write(
+                Path(options["out"]),
+                ["id", "cluster"],
+                [
+                    [r["id"], "" if c < 0 else c + 1]
+                    for r, c in zip(rows, result.labels, strict=True)
+                ],
+            )
+        except AnalysisFileError as e:
+            raise CommandError(str(e), returncode=2) from None

@@ -1,0 +1,55 @@
+"""`veikart suggest --train TRAIN.csv --label-column LABEL --predict IN.csv --text-column text
+--out OUT.csv`.
+
+Learns a label (a focus area, a realiser, …) from the labelled rows of TRAIN.csv with
+`veikart.analysis.Suggester`, the same code the web uses, and suggests one for each row of
+IN.csv with a confidence 0..1. Writes `id,label,confidence`. Training rows with an empty label
+are skipped. A bad file: a one-line error, exit status 2, nothing written.
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from veikart.analysis import Suggester, get_embedder
+from veikart.proposals.analysis_files import AnalysisFileError, table_read, table_write
+from veikart.proposals.management.commands.cluster import add_common_arguments
+
+
+class Command(BaseCommand):
+    help = "Suggest a label for each text, learnt from labelled texts: writes id,label,confidence."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--train", required=True, help="UTF-8 CSV with labelled texts")
+        parser.add_argument("--label-column", required=True, help="column of TRAIN with labels")
+        parser.add_argument("--predict", required=True, help="UTF-8 CSV with texts to label")
+        add_common_arguments(parser)
+
+    def handle(self, *args, **options) -> None:
+        column, label_column = options["text_column"], options["label_column"]
+        try:
+            train_path = Path(options["train"])
+            train = table_read(train_path, ["id", column, label_column])
+            train = [r for r in train if r[label_column]]
+            if not train:
+                raise AnalysisFileError(
+                    _("%(file)s: no row has a label in %(column)s.")
+                    % {"file": train_path, "column": label_column}
+                )
+            rows = table_read(Path(options["predict"]), ["id", column])
+            embedder = get_embedder(options["embedder"])
+            suggester = Suggester().fit(
+                embedder.embed([r[column] for r in train]), [r[label_column] for r in train]
+            )
+            predicted = suggester.predict(embedder.embed([r[column] for r in rows]))
+            table_write(
+                Path(options["out"]),
+                ["id", "label", "confidence"],
+                [
+                    [r["id"], label, f"{c:.4f}"]
+                    for r, (label, c) in zip(rows, predicted, strict=True)
+                ],
+            )
+        except AnalysisFileError as e:
+            raise CommandError(str(e), returncode=2) from None
