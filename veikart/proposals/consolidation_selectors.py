@@ -80,7 +80,8 @@ class ConsolidationPage:
 
 
 def consolidation_run_latest(*, process: Process) -> ConsolidationRun | None:
-    return ConsolidationRun.objects.filter(process=process).order_by("-created_at", "-id").first()
+    runs = ConsolidationRun.objects.filter(process=process).select_related("created_by")
+    return runs.order_by("-created_at", "-id").first()
 
 
 def consolidation_run_get(*, process: Process, pk: int) -> ConsolidationRun:

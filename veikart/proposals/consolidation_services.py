@@ -34,7 +34,7 @@ from veikart.proposals.models import ConsolidationRun, Proposal, ProposalStatus
 logger = logging.getLogger(__name__)
 
 SYNC_MAX_INPUTS = 1000  # runs over more unlinked inputs go to the task worker
-SYNC_MAX_EMBED = 1000  # and so do runs with more texts than this still to embed
+SYNC_MAX_EMBED = 600  # and runs with more texts to embed (e5: ~40 texts/s per free core)
 STALE_AFTER = datetime.timedelta(minutes=15)
 UNGROUPED = "ungrouped"  # the cluster key of the inputs that fit no cluster
 
@@ -47,16 +47,18 @@ def consolidation_run_is_stale(run: ConsolidationRun) -> bool:
 
 def consolidation_run_start(*, actor: Any, process: Process) -> ConsolidationRun:
     """Start a run over the process's unlinked inputs: now if small, else in the task worker."""
-    busy = ConsolidationRun.objects.filter(
-        process=process,
-        status__in=[ConsolidationRun.Status.QUEUED, ConsolidationRun.Status.RUNNING],
-    )
-    if any(not consolidation_run_is_stale(run) for run in busy):
-        raise ValidationError(_("The assistant is already working on this process."))
     count = consolidation.consolidation_inputs(process=process).count()
     uncached = consolidation.uncached_count(process=process, embedder=embedder_get().name)
     in_background = count > SYNC_MAX_INPUTS or uncached > SYNC_MAX_EMBED
     with transaction.atomic():
+        # Lock the process row: two clicks at once start one run, not two.
+        Process.objects.select_for_update().filter(pk=process.pk).first()
+        busy = ConsolidationRun.objects.filter(
+            process=process,
+            status__in=[ConsolidationRun.Status.QUEUED, ConsolidationRun.Status.RUNNING],
+        )
+        if any(not consolidation_run_is_stale(run) for run in busy):
+            raise ValidationError(_("The assistant is already working on this process."))
         run = ConsolidationRun.objects.create(
             process=process,
             created_by=actor if getattr(actor, "is_authenticated", False) else None,

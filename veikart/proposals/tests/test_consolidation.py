@@ -229,8 +229,9 @@ def test_create_refuses_inputs_linked_since_and_bad_input(world, manager):
     assert run.result["clusters"][0]["state"] == "open"
 
 
-def test_background_run(world, manager, monkeypatch, django_capture_on_commit_callbacks):
-    monkeypatch.setattr(services, "SYNC_MAX_INPUTS", 5)
+@pytest.mark.parametrize("limit", ["SYNC_MAX_INPUTS", "SYNC_MAX_EMBED"])
+def test_background_run(world, manager, monkeypatch, django_capture_on_commit_callbacks, limit):
+    monkeypatch.setattr(services, limit, 5)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         run = services.consolidation_run_start(actor=manager, process=world["process"])
     assert run.status == ConsolidationRun.Status.QUEUED and len(callbacks) == 1
@@ -336,3 +337,38 @@ def test_ungrouped_input_links_to_its_closest_proposal(client, world, manager):
     assert client.post(url, {"one": f"{odd.pk}:{closest_pk}"}).status_code == 302  # again
     assert ProposalInput.objects.filter(input=odd).count() == 1  # refused: already linked
     assert client.post(url, {"one": "x:y"}).status_code == 302
+
+
+def test_a_failed_run_is_recorded_and_shown(client, world, manager, monkeypatch):
+    from veikart.proposals import consolidation
+
+    def broken(**kwargs):
+        raise RuntimeError("model missing")
+
+    monkeypatch.setattr(consolidation, "compute", broken)
+    client.force_login(manager)
+    client.post(reverse("proposals:consolidate_run", args=["p"]))
+    run = ConsolidationRun.objects.get()
+    assert run.status == ConsolidationRun.Status.FAILED and "model missing" in run.error
+    html = client.get(reverse("proposals:consolidate", args=["p"])).content.decode()
+    assert 'role="alert"' in html and "model missing" in html
+    assert Proposal.objects.count() == 2  # nothing changed
+
+
+def test_bad_post_keeps_what_was_typed(client, world, manager):
+    client.force_login(manager)
+    run = services.consolidation_run_start(actor=manager, process=world["process"])
+    odd = world["odd"]
+    url = reverse("proposals:consolidate_cluster", args=["p", run.pk, "ungrouped"])
+    response = client.post(url, {"action": "create", "inputs": [odd.pk], "title": ""})
+    html = response.content.decode()
+    assert response.status_code == 400 and "field-error" in html
+    assert f'value="{odd.pk}" id="cungrouped-in-{odd.pk}" checked' in html
+    cluster = run.result["clusters"][0]
+    url = reverse("proposals:consolidate_cluster", args=["p", run.pk, cluster["key"]])
+    partial = client.post(
+        url, {"action": "link", "inputs": cluster["inputs"]}, headers={"HX-Request": "true"}
+    )
+    assert partial.status_code == 400 and "<html" not in partial.content.decode()
+    assert "field-error" in partial.content.decode()
+    assert ProposalInput.objects.count() == 4
