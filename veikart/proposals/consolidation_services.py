@@ -64,8 +64,13 @@ def consolidation_run_start(*, actor: Any, process: Process) -> ConsolidationRun
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
             total=count,
         )
-        audit_log_write(actor=actor, action="consolidation.start", obj=run, data={"inputs": count})
-        if count > SYNC_MAX_INPUTS:
+        audit_log_write(
+            actor=actor,
+            action="consolidation.start",
+            obj=run,
+            data={"inputs": count, "to_embed": uncached, "background": in_background},
+        )
+        if in_background:
             transaction.on_commit(lambda: consolidation_run_task.enqueue(run_id=run.pk))
     if not in_background:
         try:
