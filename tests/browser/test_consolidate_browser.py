@@ -83,6 +83,8 @@ def test_build_a_proposal_from_a_cluster_then_merge(page, client, live_server, w
     cluster.locator("button.create-button").click()
     done = page.locator("article.cluster .done-message")  # htmx swapped only this cluster
     done.wait_for()
+    # The keyboard focus moved to the message, not lost with the removed button.
+    page.wait_for_function("document.activeElement.classList.contains('done-message')")
     created = Proposal.objects.get(process=process, title="Benker langs turstien")
     assert str(created.number) in done.inner_text()
     clustered = set(created.input_links.values_list("input_id", flat=True))
