@@ -205,3 +205,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# The text embedder of the Konsolider workflow (veikart.analysis.get_embedder): empty = the
+# analysis package's default (e5); "tfidf" needs no model (tests use it for speed).
+VEIKART_EMBEDDER = os.environ.get("VEIKART_EMBEDDER") or None

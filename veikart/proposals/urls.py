@@ -1,6 +1,6 @@
 from django.urls import path
 
-from veikart.proposals import staff_views, views
+from veikart.proposals import consolidation_views, staff_views, views
 
 app_name = "proposals"
 urlpatterns = [
@@ -25,5 +25,20 @@ urlpatterns = [
         "p/<slug:slug>/stab/forslag/<int:number>/innspill/",
         staff_views.proposal_input_action,
         name="input_action",
+    ),
+    path(
+        "p/<slug:slug>/stab/konsolider/",
+        consolidation_views.consolidate,
+        name="consolidate",
+    ),
+    path(
+        "p/<slug:slug>/stab/konsolider/kjor/",
+        consolidation_views.consolidate_run,
+        name="consolidate_run",
+    ),
+    path(
+        "p/<slug:slug>/stab/konsolider/<int:run_pk>/<str:key>/",
+        consolidation_views.consolidate_cluster,
+        name="consolidate_cluster",
     ),
 ]
