@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "veikart.plans",
     "veikart.tracking",
     "veikart.stats",
+    "veikart.maps",
 ]
 
 MIDDLEWARE = [
@@ -179,4 +180,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+# Maps: an online tile server where the municipality has one (its host must also be in
+# VEIKART_TILE_HOSTS for the CSP); without it the map draws the areas' own outlines offline.
+VEIKART_MAP = {
+    "TILE_URL": os.environ.get("VEIKART_TILE_URL", ""),
+    "TILE_ATTRIBUTION": os.environ.get("VEIKART_TILE_ATTRIBUTION", ""),
 }
