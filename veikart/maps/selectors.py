@@ -253,3 +253,20 @@ def class_pupil_by_token(*, token: str | None) -> ClassPupil | None:
 
 def class_pupil_inputs(*, pupil: ClassPupil) -> QuerySet[Input]:
     return Input.objects.filter(class_contribution__pupil=pupil).order_by("-created_at")
+
+
+def geojson_export(*, process: Process, all_statuses: bool = False) -> dict:
+    """The process's map inputs as a FeatureCollection (published only, unless all_statuses)."""
+    from veikart.maps.geojson import input_feature
+
+    qs = Input.objects.filter(process=process, geometry__isnull=False)
+    if not all_statuses:
+        qs = qs.public()
+    rows = qs.select_related("arena").order_by("id")
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            input_feature(item, arena_title=item.arena.title if item.arena else "")
+            for item in rows.iterator(chunk_size=2000)
+        ],
+    }
