@@ -64,6 +64,7 @@ def input_create(request: HttpRequest, slug: str) -> HttpResponse:
                 )
             except ValidationError as e:
                 apply_errors(form, e)
+                status = 400
             else:
                 request.session["last_receipt"] = item.receipt_code
                 return redirect("inputs:receipt", item.receipt_code)
