@@ -107,7 +107,7 @@ class ClassSessionForm(forms.Form):
     grade = forms.TypedChoiceField(
         label=_("Grade"),
         coerce=int,
-        choices=[(g, _("Grade %(grade)d") % {"grade": g}) for g in range(1, 14)],
+        choices=[],
         initial=6,
     )
     arena = forms.ModelChoiceField(
@@ -123,6 +123,9 @@ class ClassSessionForm(forms.Form):
 
     def __init__(self, *args, process: Process, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["grade"].choices = [
+            (g, _("Grade %(grade)d") % {"grade": g}) for g in range(1, 14)
+        ]
         self.fields["arena"].queryset = Arena.objects.filter(
             process=process, method__slug="barnetrakk"
         ).order_by("held_on", "id")

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  function fmt(template, n) { return template.replace("%(n)s", n); }
+  function fmt(template, n) { return template.replace("{n}", n); }
 
   function init(root) {
     var canvas = root.querySelector(".map-input-canvas");

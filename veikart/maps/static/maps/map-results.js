@@ -55,7 +55,7 @@
               html: "<span>" + p.count + "</span>",
               iconSize: null,
             });
-            L.marker(ll, { icon: icon, keyboard: true, title: d.msgCount.replace("%(n)s", p.count) })
+            L.marker(ll, { icon: icon, keyboard: true, title: d.msgCount.replace("{n}", p.count) })
               .on("click", function () { map.setView(ll, Math.min(map.getZoom() + 2, 19)); })
               .addTo(layer);
           } else {
