@@ -63,12 +63,15 @@
         .bindTooltip(p.name, { permanent: true, direction: "right", offset: [4, 0], className: "map-place-label" })
         .addTo(places);
     });
+    function labels() { el.classList.toggle("map-zoomed-out", map.getZoom() < 14.5); }
+    map.on("zoomend", labels);
     var bounds = outline.getBounds();
     if (bounds.isValid()) {
       map.fitBounds(bounds, { padding: [8, 8] });
     } else {
       map.setView([59.83, 10.43], 14);
     }
+    labels();
     return map;
   }
 
