@@ -105,7 +105,7 @@ def test_a_point_outside_the_area_is_refused(page, process):
     canvas = open_form(page)
     box = canvas.bounding_box()
     page.mouse.click(box["x"] + 15, box["y"] + box["height"] / 2)  # west of the outline
-    error = page.locator(".map-error")
+    error = page.locator("[data-map-error]")
     error.wait_for(state="visible")
     assert error.inner_text().strip() and geometry(page) is None
     # typed by hand past the map: the server refuses it too, and keeps the text
@@ -113,7 +113,7 @@ def test_a_point_outside_the_area_is_refused(page, process):
     page.locator("textarea.map-geometry").fill('{"type": "Point", "coordinates": [10.6, 59.9]}')
     page.locator("#id_text").fill("Langt utenfor")
     page.locator("form.input-form button[type=submit]").last.click()
-    page.locator(".map-error").wait_for(state="visible")
+    page.locator("[data-map-error]").wait_for(state="visible")
     assert page.locator("#id_text").input_value() == "Langt utenfor"
     assert not Input.objects.exists()
 

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from veikart.core import ratelimit
 from veikart.core.access import process_view
 from veikart.core.forms import apply_errors
 from veikart.core.groups import AGE_BANDS
@@ -217,7 +218,14 @@ def class_map(request: HttpRequest) -> HttpResponse:
     if not session.is_open:
         return render(request, "maps/class_closed.html", {"process": process}, status=410)
     form = PupilMapForm(request.POST or None, process=process)
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "POST" and not ratelimit.allow(request, "input"):
+        form.is_valid()
+        form.add_error(
+            None, _("You have put many things on the map in a short time. Wait a few minutes.")
+        )
+        status = 429
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.class_input_create(
@@ -239,9 +247,8 @@ def class_map(request: HttpRequest) -> HttpResponse:
             "session": session,
             "form": form,
             "mine": selectors.class_pupil_inputs(pupil=pupil),
-            "category_labels": dict(MapCategory.choices),
         },
-        status=400 if form.errors else 200,
+        status=status if status != 200 else (400 if form.errors else 200),
     )
 
 

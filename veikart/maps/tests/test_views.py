@@ -54,7 +54,7 @@ def test_online_form_refuses_a_place_outside_and_keeps_what_was_typed(client, pr
     assert response.status_code == 400 and not Input.objects.exists()
     page = response.content.decode()
     assert "Min tekst blir her" in page and "10.5" in page
-    assert 'class="field-error map-error"' in page
+    assert 'class="field-error" data-map-error' in page
     assert "Borgen" in response.context["form"].errors["geometry"][0]
 
 

@@ -10,7 +10,7 @@
     var canvas = root.querySelector(".map-input-canvas");
     var toolbar = root.querySelector(".map-toolbar");
     var status = root.querySelector(".map-status");
-    var error = root.querySelector(".map-error");
+    var error = root.querySelector("[data-map-error]");
     var field = root.querySelector(".map-geometry");
     var placeSelect = root.querySelector("select[name$='place']");
     var d = root.dataset;
