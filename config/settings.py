@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "veikart.plans",
     "veikart.tracking",
     "veikart.stats",
+    "veikart.maps",
 ]
 
 MIDDLEWARE = [
@@ -209,3 +210,9 @@ LOGGING = {
 # The text embedder of the Konsolider workflow (veikart.analysis.get_embedder): empty = the
 # analysis package's default (e5); "tfidf" needs no model (tests use it for speed).
 VEIKART_EMBEDDER = os.environ.get("VEIKART_EMBEDDER") or None
+# Maps: an online tile server where the municipality has one (its host must also be in
+# VEIKART_TILE_HOSTS for the CSP); without it the map draws the areas' own outlines offline.
+VEIKART_MAP = {
+    "TILE_URL": os.environ.get("VEIKART_TILE_URL", ""),
+    "TILE_ATTRIBUTION": os.environ.get("VEIKART_TILE_ATTRIBUTION", ""),
+}

@@ -41,6 +41,8 @@ EXPECTED: dict[str, tuple[set[str], set[str], str]] = {
     "tracking.post_update": ({"committee", *MANAGERS}, {"implementation", "evaluation"}, ""),
     "areas.manage_indicators": (MANAGERS, ALL_PHASES, ""),
     "audit.view": (MANAGERS, ALL_PHASES, ""),
+    "classsessions.run": ({"host", *MANAGERS}, ALL_PHASES, ""),
+    "classsessions.join": (set(ROLES), {"solution_hunt"}, ""),
 }
 
 

@@ -48,3 +48,52 @@ def geometry_clean(value: Any) -> dict | None:
     if kind == "Polygon" and len(positions) < 4:
         raise ValidationError(_("An area needs at least three corners."))
     return {"type": kind, "coordinates": value["coordinates"]}
+
+
+def geometry_positions(geometry: dict) -> list[tuple[float, float]]:
+    """Every (lon, lat) position of a valid geometry."""
+    return _positions(geometry["coordinates"], DEPTH[geometry["type"]])
+
+
+def _in_ring(lon: float, lat: float, ring: list) -> bool:
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i][0], ring[i][1]
+        xj, yj = ring[j][0], ring[j][1]
+        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+def _polygons(boundary: dict) -> list[list]:
+    if boundary.get("type") == "Feature":
+        boundary = boundary.get("geometry") or {}
+    if boundary.get("type") == "Polygon":
+        return [boundary["coordinates"]]
+    if boundary.get("type") == "MultiPolygon":
+        return list(boundary["coordinates"])
+    return []
+
+
+def point_in_boundaries(lon: float, lat: float, boundaries: list[dict]) -> bool:
+    """True if the point lies inside any of the (Multi)Polygon boundaries (holes respected)."""
+    for boundary in boundaries:
+        for rings in _polygons(boundary):
+            inside = rings and _in_ring(lon, lat, rings[0])
+            if inside and not any(_in_ring(lon, lat, hole) for hole in rings[1:]):
+                return True
+    return False
+
+
+def geometry_outside(geometry: dict | None, boundaries: list[dict]) -> bool:
+    """True if some position of the geometry lies outside every boundary.
+
+    With no boundaries there is nothing to be outside of.
+    """
+    if not geometry or not boundaries:
+        return False
+    return not all(
+        point_in_boundaries(lon, lat, boundaries) for lon, lat in geometry_positions(geometry)
+    )

@@ -80,6 +80,8 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "tracking.post_update": is_committee & implementing,
     "areas.manage_indicators": is_manager,
     "audit.view": is_manager,
+    "classsessions.run": is_host,
+    "classsessions.join": collecting,
 }
 
 for _name, _rule in PERMISSIONS.items():

@@ -45,12 +45,27 @@ class InputForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "dir": "ltr"}),
     )
+    map_category = forms.ChoiceField(
+        label=_("What is the place to you?"), choices=[], required=False
+    )
+    place = forms.ModelChoiceField(
+        label=_("Or choose a named place"),
+        help_text=_("Without a mouse: pick a place from the list instead of the map."),
+        queryset=None,
+        required=False,
+        empty_label=_("No named place"),
+    )
     # Honeypot: hidden from people (CSS and aria-hidden); a bot that fills it is ignored.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(self, *args, process: Process, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["focus_area"].queryset = process.focus_areas.order_by("order")
+        from veikart.maps.models import MapCategory
+        from veikart.maps.selectors import process_places
+
+        self.fields["map_category"].choices = [("", _("Choose…"))] + list(MapCategory.choices)
+        self.fields["place"].queryset = process_places(process=process)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_text(self) -> str:
@@ -70,6 +85,13 @@ class InputForm(forms.Form):
         if isinstance(value, dict) and value.get("type") == "Feature":
             value = value.get("geometry")
         return geometry_clean(value)
+
+    def place_geometry(self) -> dict | None:
+        """The drawn or typed place, or else the chosen named place as a point."""
+        if self.cleaned_data.get("geometry"):
+            return self.cleaned_data["geometry"]
+        place = self.cleaned_data.get("place")
+        return place.geometry if place else None
 
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))

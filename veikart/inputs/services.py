@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from veikart.core.geo import geometry_clean
+from veikart.core.geo import geometry_clean, geometry_outside
 from veikart.core.groups import Dimension, is_valid_group
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
+from veikart.maps.models import MapCategory
 from veikart.processes.models import Arena, FocusArea, Process
 
 MAX_TEXT = 5000
@@ -33,6 +34,24 @@ def check_input_text(text: str) -> str:
     if "\x00" in text:
         raise ValidationError({"text": _("The text contains characters that cannot be stored.")})
     return text
+
+
+def check_inside_process(*, process: Process, geometry: dict | None) -> None:
+    """Refuse a place outside the process's areas (when they have outlines)."""
+    if not geometry:
+        return
+    boundaries = [a.boundary for a in process.areas.all() if a.boundary]
+    if geometry_outside(geometry, boundaries):
+        names = ", ".join(a.name for a in process.areas.all() if a.boundary)
+        raise ValidationError(
+            {
+                "geometry": _(
+                    "The place is outside the area of this process (%(areas)s). "
+                    "Put it inside the outline on the map."
+                )
+                % {"areas": names}
+            }
+        )
 
 
 def check_groups(*, age: str, gender: str, background: str) -> None:
@@ -68,6 +87,9 @@ def input_create(
         geometry = geometry_clean(geometry)
     except ValidationError as e:
         raise ValidationError({"geometry": e.messages}) from None
+    check_inside_process(process=process, geometry=geometry)
+    if map_category and map_category not in MapCategory.values:
+        raise ValidationError({"map_category": _("Choose one of the options.")})
     check_groups(age=group_age, gender=group_gender, background=group_background)
     if arena is not None and arena.process_id != process.pk:
         raise ValidationError({"arena": _("The arena belongs to another process.")})

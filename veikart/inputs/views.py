@@ -46,14 +46,16 @@ def input_create(request: HttpRequest, slug: str) -> HttpResponse:
             status = 429
         elif form.is_valid():
             data = form.cleaned_data
+            geometry = form.place_geometry()
             try:
                 item = services.input_create(
                     actor=request.user,
                     process=process,
                     arena=online_arena_get_or_create(process=process),
                     text=data["text"],
-                    source=InputSource.MAP if data["geometry"] else InputSource.ONLINE,
-                    geometry=data["geometry"],
+                    source=InputSource.MAP if geometry else InputSource.ONLINE,
+                    geometry=geometry,
+                    map_category=data["map_category"] if geometry else "",
                     focus_area=data["focus_area"],
                     group_age=data["group_age"],
                     group_gender=data["group_gender"],
@@ -62,6 +64,7 @@ def input_create(request: HttpRequest, slug: str) -> HttpResponse:
                 )
             except ValidationError as e:
                 apply_errors(form, e)
+                status = 400
             else:
                 request.session["last_receipt"] = item.receipt_code
                 return redirect("inputs:receipt", item.receipt_code)

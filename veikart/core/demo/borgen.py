@@ -16,6 +16,7 @@ from django.db.models import Sum
 from veikart.accounts.models import Role, User
 from veikart.areas.models import Area, Indicator, IndicatorValue, PopulationCount
 from veikart.core.demo import content as C
+from veikart.core.demo.map import load_map_demo
 from veikart.core.groups import UNKNOWN, Dimension
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
@@ -274,6 +275,7 @@ class _Loader:
         self.arenas()
         self.actors()
         self.proposals_and_inputs()
+        load_map_demo(process=self.process, host=self.user["vert"], rng=random.Random(2016_03_09))
         self.workshop()
         self.plan()
         self.committee()
