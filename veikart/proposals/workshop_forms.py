@@ -129,7 +129,9 @@ class ActorForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
-    website = forms.CharField(label=_("Website"), required=False, max_length=200)
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
     contact_person = forms.ModelChoiceField(
         label=_("Contact person"),
         queryset=User.objects.filter(is_active=True).order_by("username"),
@@ -142,4 +144,6 @@ class ActorOwnForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
-    website = forms.CharField(label=_("Website"), required=False, max_length=200)
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
