@@ -6,10 +6,12 @@ ballot in place.
 """
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +22,7 @@ from veikart.proposals.workshop_forms import CodeForm, JoinForm
 
 SESSION_KEY = "workshop_tokens"
 LIVE_TOP = 15
+LIVE_CACHE_SECONDS = 1  # a room of phones polling every 2 s costs one count per second
 
 
 def _token(request: HttpRequest, workshop: Workshop) -> str:
@@ -157,8 +160,16 @@ def workshop_phone_status(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def workshop_live(request: HttpRequest, code: str) -> HttpResponse:
-    """The projector: large, high-contrast live results that update themselves (htmx polling)."""
+    """The projector: large, high-contrast live results that update themselves (htmx polling).
+
+    The polled partial is kept for one second in the cache, so any number of screens and phones
+    polling it costs one count of the votes per second.
+    """
     workshop = selectors.workshop_get_by_code(code=code)
+    partial = bool(request.htmx or request.GET.get("partial"))
+    key = f"workshop-live:{workshop.pk}:{workshop.code}:{get_language()}"
+    if partial and (html := cache.get(key)) is not None:
+        return HttpResponse(html)
     context = {
         "workshop": workshop,
         "results": selectors.workshop_results(workshop=workshop),
@@ -166,6 +177,8 @@ def workshop_live(request: HttpRequest, code: str) -> HttpResponse:
         "join_url": request.build_absolute_uri(reverse("proposals:workshop_enter")),
     }
     template = "proposals/workshop_live.html"
-    if request.htmx or request.GET.get("partial"):
-        template += "#live"
+    if partial:
+        response = render(request, template + "#live", context)
+        cache.set(key, response.content.decode(), LIVE_CACHE_SECONDS)
+        return response
     return render(request, template, context)
