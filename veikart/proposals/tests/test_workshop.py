@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from tests.factories import (
@@ -31,6 +32,14 @@ from veikart.proposals.models import (
 from veikart.proposals.workshop_selectors import workshop_results
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """Messages are checked in English here; the bokmål is checked by the browser test."""
+    client.cookies["django_language"] = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -198,6 +207,7 @@ def test_one_dot_per_proposal_when_so_set_up(client):
 def test_votes_outside_the_open_window_are_refused(client, host):
     workshop, proposals = workshop_with_proposals(2, status="draft")
     other_client = client.__class__()
+    other_client.cookies["django_language"] = "en"
     join(other_client, workshop)
     vote(other_client, workshop, proposals[0], 1)
     services.workshop_set_status(actor=host, workshop=workshop, status="open")
