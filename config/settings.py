@@ -5,6 +5,7 @@ Production: DJANGO_SETTINGS_MODULE=config.production (adds the secure-by-default
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -105,6 +106,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # Tests use a file, not Django's shared-cache in-memory database: that one locks whole
+    # tables without waiting, so tests with parallel requests (threads) could not run on it.
+    # It lives in memory-backed /dev/shm where there is one; only the test run writes it.
+    _TEST_DIR = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()  # noqa: S108
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(_TEST_DIR, f"veikart-test-{os.getpid()}.sqlite3")
     }
 
 # A strict Content-Security-Policy: no inline scripts or styles, nothing from other hosts.

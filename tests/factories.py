@@ -96,3 +96,33 @@ def measure_create(plan: Plan, focus_area: FocusArea, **kwargs) -> Measure:
     kwargs.setdefault("number", "1.1.1")
     kwargs.setdefault("title", "Tiltak")
     return Measure.objects.create(strategy=strategy, **kwargs)
+
+
+class ActorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "proposals.Actor"
+
+    name = factory.Sequence(lambda n: f"Aktør {n}")
+    slug = factory.Sequence(lambda n: f"aktor-{n}")
+    kind = "voluntary"
+
+
+class WorkshopFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "proposals.Workshop"
+
+    process = factory.SubFactory(ProcessFactory, current_phase=PhaseKind.WORKSHOP)
+    title = factory.Sequence(lambda n: f"Veikartverksted {n}")
+    code = factory.Sequence(lambda n: f"W{n:05d}")
+    dots_per_person = 5
+    status = "open"
+
+
+def workshop_with_proposals(n: int = 5, **kwargs):
+    """An open workshop with `n` public proposals in scope."""
+    workshop = WorkshopFactory(**kwargs)
+    proposals = [
+        ProposalFactory(process=workshop.process, title=f"Forslag {i}") for i in range(1, n + 1)
+    ]
+    workshop.proposals.set(proposals)
+    return workshop, proposals

@@ -43,6 +43,7 @@ EXPECTED: dict[str, tuple[set[str], set[str], str]] = {
     "audit.view": (MANAGERS, ALL_PHASES, ""),
     "classsessions.run": ({"host", *MANAGERS}, ALL_PHASES, ""),
     "classsessions.join": (set(ROLES), {"solution_hunt"}, ""),
+    "actors.edit_own": (MANAGERS, ALL_PHASES, ""),  # + the actor's contact person: see below
 }
 
 
@@ -94,3 +95,16 @@ def test_inactive_users_have_no_staff_rights():
 
 def test_docs_permissions_md_is_up_to_date():
     call_command("permissions_table", "--check")
+
+
+def test_actor_contact_person_may_edit_own_actor_only():
+    from veikart.proposals.models import Actor
+
+    kari = User(pk=41, username="kari", role="resident")
+    other = User(pk=42, username="ola", role="resident")
+    own = Actor(name="Borgen IL", contact_person_id=41)
+    assert can(kari, "actors.edit_own", own)
+    assert not can(other, "actors.edit_own", own)
+    assert not can(AnonymousUser(), "actors.edit_own", Actor(name="Ingen kontakt"))
+    assert not can(kari, "actors.manage", own)
+    assert can(User(username="m", role="manager"), "actors.edit_own", own)

@@ -49,6 +49,15 @@ def process_allows_anonymous(user, process) -> bool:
     return process is None or not process.requires_account
 
 
+@rules.predicate
+def is_actor_contact(user, obj) -> bool:
+    """Object-level: the signed-in user is the contact person of this actor (an `Actor`)."""
+    contact = getattr(obj, "contact_person_id", None)
+    return bool(contact and user and user.is_authenticated and user.is_active) and (
+        contact == user.pk
+    )
+
+
 is_admin = has_role(Role.ADMIN)
 is_manager = has_role(Role.MANAGER, Role.ADMIN)
 is_moderator = has_role(Role.MODERATOR, Role.MANAGER, Role.ADMIN)
@@ -82,6 +91,8 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "audit.view": is_manager,
     "classsessions.run": is_host,
     "classsessions.join": collecting,
+    # object-level: the object is the Actor (its contact person may edit their own entry)
+    "actors.edit_own": is_manager | is_actor_contact,
 }
 
 for _name, _rule in PERMISSIONS.items():

@@ -29,6 +29,7 @@ class ProposalFilterForm(forms.Form):
             ("number", _("Number")),
             ("inputs", _("Most inputs")),
             ("title", _("Title")),
+            ("supports", _("Most support")),
         ],
     )
 

@@ -218,6 +218,12 @@ class Workshop(TimeStampedModel):
         ordering = ["-held_on"]
         verbose_name = _("workshop")
         verbose_name_plural = _("workshops")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dots_per_person__gte=1, dots_per_person__lte=50),
+                name="workshop_dots_per_person_range",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -245,6 +251,18 @@ class WorkshopParticipant(models.Model):
     )
     token = models.CharField(max_length=64, unique=True)
     joined_at = models.DateTimeField(auto_now_add=True)
+    # The budget is copied from the workshop when the participant joins so that the database
+    # itself can refuse a vote that would overspend it (CHECK dots_spent <= budget).
+    budget = models.PositiveSmallIntegerField(_("dots to spend"), default=5)
+    dots_spent = models.PositiveSmallIntegerField(_("dots spent"), default=0)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dots_spent__lte=models.F("budget")),
+                name="participant_within_budget",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"participant {self.pk}"
@@ -268,6 +286,14 @@ class Vote(models.Model):
                 fields=["participant", "proposal"], name="vote_one_per_proposal"
             ),
             models.CheckConstraint(condition=Q(dots__gte=1), name="vote_dots_positive"),
+            models.UniqueConstraint(
+                fields=["participant", "rank"],
+                condition=Q(rank__isnull=False),
+                name="vote_one_proposal_per_rank",
+            ),
+            models.CheckConstraint(
+                condition=Q(rank__isnull=True) | Q(rank__gte=1), name="vote_rank_positive"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -287,6 +313,18 @@ class RealisationPlan(TimeStampedModel):
     first_steps = models.TextField(_("first steps"), blank=True)
     time_frame = models.CharField(_("time frame"), max_length=100, blank=True)
     residents_contribution = models.TextField(_("what residents will do"), blank=True)
+
+    class Meta:
+        verbose_name = _("realisation plan")
+        verbose_name_plural = _("realisation plans")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "proposal"], name="realisation_one_per_workshop_proposal"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.workshop_id}: {self.proposal_id}"
 
 
 class ConsolidationRun(TimeStampedModel):

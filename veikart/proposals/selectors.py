@@ -22,11 +22,16 @@ class ProposalFilters:
     sort: str = "number"
 
 
-SORTS = {"number": ("number",), "inputs": ("-input_count", "number"), "title": ("title",)}
+SORTS = {
+    "number": ("number",),
+    "inputs": ("-input_count", "number"),
+    "title": ("title",),
+    "supports": ("-support_count", "number"),
+}
 
 
 def proposal_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
-    """Public proposals of a process matching the filters, with their number of inputs."""
+    """Public proposals of a process matching the filters, with their numbers of inputs and supports."""
     qs = Proposal.objects.filter(process=process).public()
     for stem in query_stems(filters.q):
         qs = qs.filter(search_stems__contains=" " + stem)
@@ -42,9 +47,29 @@ def proposal_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Pro
         qs = qs.filter(_input_exists(arena__method_id=filters.method))
     return (
         qs.select_related("focus_area")
-        .annotate(input_count=Count("input_links", distinct=True))
+        .annotate(
+            input_count=Count("input_links", distinct=True),
+            support_count=_support_count(),
+        )
         .order_by(*SORTS.get(filters.sort, SORTS["number"]))
     )
+
+
+def _support_count():
+    """Supports per proposal as a subquery (a second join would multiply the input rows)."""
+    from django.db.models import IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    from veikart.proposals.models import Support
+
+    counted = (
+        Support.objects.filter(proposal=OuterRef("pk"))
+        .order_by()
+        .values("proposal")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def _input_exists(**lookup) -> Q:

@@ -189,7 +189,19 @@ def proposal_merge(*, actor, target: Proposal, sources: Iterable[Proposal]) -> P
     for link in MeasureProposal.objects.filter(proposal_id__in=source_ids):
         MeasureProposal.objects.get_or_create(measure_id=link.measure_id, proposal=target)
     MeasureProposal.objects.filter(proposal_id__in=source_ids).delete()
-    RealisationPlan.objects.filter(proposal_id__in=source_ids).update(proposal=target)
+    for plan in RealisationPlan.objects.filter(proposal_id__in=source_ids).order_by("id"):
+        kept = RealisationPlan.objects.filter(workshop_id=plan.workshop_id, proposal=target).first()
+        if kept is None:  # one plan per workshop and proposal (a database constraint)
+            RealisationPlan.objects.filter(pk=plan.pk).update(proposal=target)
+            continue
+        for field in ("first_steps", "residents_contribution"):
+            texts = [getattr(kept, field), getattr(plan, field)]
+            setattr(kept, field, "\n\n".join(t for t in texts if t))
+        kept.responsible_id = kept.responsible_id or plan.responsible_id
+        kept.time_frame = kept.time_frame or plan.time_frame
+        kept.save()
+        kept.partners.add(*plan.partners.all())
+        plan.delete()
     for source in sources:
         for workshop in source.workshops.all():
             workshop.proposals.add(target)

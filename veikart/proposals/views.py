@@ -1,10 +1,19 @@
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from veikart.core import ratelimit
 from veikart.core.pagination import paginate, query_without_page
+from veikart.core.permissions import can
 from veikart.processes.selectors import process_get_public
-from veikart.proposals import selectors
+from veikart.proposals import selectors, support_services, workshop_selectors
 from veikart.proposals.forms import ProposalFilterForm
+
+SUPPORT_TOKEN_KEY = "support_token"  # noqa: S105 (a session key name)
 
 
 def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
@@ -40,5 +49,57 @@ def proposal_detail(request: HttpRequest, slug: str, number: int) -> HttpRespons
             "inputs": inputs,
             "actor_links": selectors.proposal_actor_links(proposal=proposal),
             "measures": proposal.measures.select_related("strategy__goal__plan").order_by("id"),
+            "realisation_plans": workshop_selectors.proposal_realisation_plans(proposal=proposal),
+            **_support_context(request, process, proposal),
         },
     )
+
+
+def _support_context(request: HttpRequest, process, proposal) -> dict:
+    return {
+        "support_count": workshop_selectors.support_count(proposal=proposal),
+        "supported": workshop_selectors.support_exists(
+            proposal=proposal, user=request.user, token=request.session.get(SUPPORT_TOKEN_KEY, "")
+        ),
+        "can_support": can(request.user, "proposals.support", process),
+    }
+
+
+@require_POST
+def proposal_support(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Support a proposal, or take the support back (action=withdraw). htmx swaps the box."""
+    process = process_get_public(slug=slug)
+    proposal = selectors.proposal_get(process=process, number=number)
+    if not can(request.user, "proposals.support", process):
+        if not request.user.is_authenticated and process.requires_account:
+            return redirect_to_login(request.get_full_path())
+        messages.error(request, _("Support is not open in this phase."))
+        return redirect("proposals:detail", process.slug, proposal.number)
+    error = ""
+    if not ratelimit.allow(request, "support"):
+        error = _("Too many attempts. Wait a few minutes and try again.")
+    else:
+        token = ""
+        if not request.user.is_authenticated:
+            token = request.session.get(SUPPORT_TOKEN_KEY) or support_services.support_token_new()
+            request.session[SUPPORT_TOKEN_KEY] = token
+        try:
+            if request.POST.get("action") == "withdraw":
+                support_services.support_withdraw(
+                    actor=request.user, proposal=proposal, token=token
+                )
+            else:
+                support_services.support_add(actor=request.user, proposal=proposal, token=token)
+        except ValidationError as e:
+            error = " ".join(e.messages)
+    if request.htmx:
+        context = {
+            "process": process,
+            "proposal": proposal,
+            "support_error": error,
+            **_support_context(request, process, proposal),
+        }
+        return render(request, "proposals/proposal_detail.html#support", context)
+    if error:
+        messages.error(request, error)
+    return redirect("proposals:detail", process.slug, proposal.number)

@@ -17,6 +17,7 @@ from veikart.accounts.models import Role, User
 from veikart.areas.models import Area, Indicator, IndicatorValue, PopulationCount
 from veikart.core.demo import content as C
 from veikart.core.demo.map import load_map_demo
+from veikart.core.demo.workshop import load_workshop_demo
 from veikart.core.groups import UNKNOWN, Dimension
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
@@ -48,12 +49,7 @@ from veikart.proposals.models import (
     ProposalActor,
     ProposalInput,
     ProposalStatus,
-    RealisationPlan,
     Realiser,
-    Vote,
-    Workshop,
-    WorkshopGroup,
-    WorkshopParticipant,
 )
 from veikart.proposals.search import search_stems
 from veikart.tracking.models import Committee, CommitteeMember, MeasureUpdate
@@ -707,54 +703,16 @@ class _Loader:
         )
         return item, target
 
-    # --- the roadmap workshop -----------------------------------------------------------
+    # --- the roadmap workshop (veikart/core/demo/workshop.py) --------------------------------
     def workshop(self) -> None:
-        workshop = Workshop.objects.create(
+        load_workshop_demo(
+            rng=self.rng,
             process=self.process,
             arena=self.workshop_arena,
-            title="Veikartverksted for Borgen",
-            held_on=datetime.date(2016, 6, 13),
-            code="BORGEN16",
-            dots_per_person=5,
-            status=Workshop.Status.CLOSED,
+            proposals=self.proposals,
+            actors=self.actor_list,
+            contact=self.user["innbygger"],
         )
-        workshop.proposals.set(self.proposals)
-        groups = WorkshopGroup.objects.bulk_create(
-            WorkshopGroup(workshop=workshop, name=f"Bord {i}") for i in range(1, 9)
-        )
-        participants = WorkshopParticipant.objects.bulk_create(
-            WorkshopParticipant(
-                workshop=workshop,
-                group=groups[i % 8],
-                token=f"demo-{self.rng.getrandbits(64):016x}",
-            )
-            for i in range(self.workshop_arena.participant_count)
-        )
-        favourites = self.rng.sample(self.proposals, 30)
-        votes = []
-        for participant in participants:
-            left = workshop.dots_per_person
-            for proposal in self.rng.sample(favourites, 3):
-                dots = min(left, self.rng.choice([1, 2]))
-                if dots:
-                    votes.append(
-                        Vote(
-                            workshop=workshop, participant=participant, proposal=proposal, dots=dots
-                        )
-                    )
-                    left -= dots
-        Vote.objects.bulk_create(votes)
-        for i, proposal in enumerate(favourites[:25]):
-            plan = RealisationPlan.objects.create(
-                workshop=workshop,
-                proposal=proposal,
-                group=groups[i % 8],
-                responsible=self.rng.choice(self.actor_list),
-                first_steps="Invitere til et første møte og lage en enkel plan for høsten.",
-                time_frame=self.rng.choice(["Høsten 2016", "2017", "2017–2018"]),
-                residents_contribution="Naboer stiller opp på dugnad og sprer ordet.",
-            )
-            plan.partners.set(self.rng.sample(self.actor_list, 2))
 
     # --- the thematic plan --------------------------------------------------------------
     def plan(self) -> None:

@@ -1,0 +1,135 @@
+"""The actors directory and online support, as residents, contact persons and staff use them."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from tests.factories import (
+    ActorFactory,
+    FocusAreaFactory,
+    PlanFactory,
+    ProcessFactory,
+    ProposalFactory,
+    UserFactory,
+    measure_create,
+)
+from veikart.accounts.models import Role
+from veikart.processes.models import PhaseKind
+from veikart.proposals.models import Actor, ActorRole, ProposalActor, Support
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()
+
+
+# --- actors -------------------------------------------------------------------------------
+
+
+def test_actor_page_lists_proposals_and_measures_it_is_responsible_for_or_a_partner_in(client):
+    actor = ActorFactory(name="Borgen Frivilligsentral")
+    proposal = ProposalFactory(title="Leksehjelp")
+    ProposalActor.objects.create(proposal=proposal, actor=actor, role=ActorRole.RESPONSIBLE)
+    fa = FocusAreaFactory(process=proposal.process)
+    measure = measure_create(PlanFactory(process=proposal.process), fa, title="Åpen hall")
+    measure.partners.add(actor)
+    hidden = ProposalFactory(process=ProcessFactory(is_public=False), title="Hemmelig")
+    ProposalActor.objects.create(proposal=hidden, actor=actor)
+    page = client.get(reverse("proposals:actor_detail", args=[actor.slug])).content.decode()
+    assert "Leksehjelp" in page and "Åpen hall" in page and "Hemmelig" not in page
+    listing = client.get(reverse("proposals:actor_list")).content.decode()
+    assert "Borgen Frivilligsentral" in listing
+    assert client.get(reverse("proposals:actor_detail", args=["nobody"])).status_code == 404
+
+
+def test_only_staff_create_actors(client):
+    url = reverse("proposals:actor_create")
+    assert client.get(url).status_code == 302
+    client.force_login(UserFactory(role=Role.RESIDENT))
+    assert client.get(url).status_code == 403
+    client.force_login(UserFactory(role=Role.MANAGER))
+    bad = client.post(url, {"name": "", "kind": "x", "website": "javascript:alert(1)"})
+    assert bad.status_code == 400 and {"name", "kind", "website"} <= set(bad.context["form"].errors)
+    ok = client.post(url, {"name": "Borgen IL", "kind": "voluntary", "website": "https://il.no"})
+    assert ok.status_code == 302 and Actor.objects.get().slug == "borgen-il"
+
+
+def test_contact_person_updates_their_own_entry_only(client):
+    kari = UserFactory(role=Role.RESIDENT)
+    own = ActorFactory(name="Borgen IL", contact_person=kari)
+    other = ActorFactory(name="Askerlia vel")
+    client.force_login(kari)
+    url = reverse("proposals:actor_edit", args=[own.slug])
+    response = client.post(
+        url, {"description": "Fotball for alle", "website": "https://b.no", "name": "Hacked"}
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.description == "Fotball for alle" and own.name == "Borgen IL"
+    assert client.get(reverse("proposals:actor_edit", args=[other.slug])).status_code == 403
+
+
+# --- online support -------------------------------------------------------------------------
+
+
+def support(client, proposal, action="add", **extra):
+    url = reverse("proposals:support", args=[proposal.process.slug, proposal.number])
+    return client.post(url, {"action": action}, **extra)
+
+
+def test_anonymous_support_once_per_session_and_withdraw(client):
+    proposal = ProposalFactory(process=ProcessFactory(current_phase=PhaseKind.WORKSHOP))
+    support(client, proposal)
+    support(client, proposal)  # twice: still one
+    assert Support.objects.filter(proposal=proposal).count() == 1
+    assert Support.objects.get().anonymous_token
+    page = client.get(reverse("proposals:detail", args=[proposal.process.slug, proposal.number]))
+    assert page.context["support_count"] == 1 and page.context["supported"]
+    support(client, proposal, action="withdraw")
+    assert not Support.objects.exists()
+
+
+def test_support_with_an_account_when_the_process_requires_one(client):
+    process = ProcessFactory(current_phase=PhaseKind.SOLUTION_HUNT, requires_account=True)
+    proposal = ProposalFactory(process=process)
+    assert support(client, proposal).status_code == 302
+    assert not Support.objects.exists()
+    user = UserFactory()
+    client.force_login(user)
+    support(client, proposal)
+    support(client, proposal)
+    assert Support.objects.get().user == user
+
+
+def test_support_is_closed_outside_its_phases(client):
+    proposal = ProposalFactory(process=ProcessFactory(current_phase=PhaseKind.IMPLEMENTATION))
+    page = support(client, proposal, follow=True)
+    assert not Support.objects.exists()
+    assert page.status_code == 200
+
+
+def test_support_is_rate_limited(client):
+    from veikart.core import ratelimit
+
+    proposal = ProposalFactory(process=ProcessFactory(current_phase=PhaseKind.WORKSHOP))
+    limit = ratelimit.LIMITS["support"][0]
+    for _ in range(limit):
+        support(client, proposal, action="withdraw")
+    response = support(client, proposal, HTTP_HX_REQUEST="true")
+    assert "For mange forsøk" in response.content.decode()
+    assert not Support.objects.exists()
+
+
+def test_veikart_list_shows_counts_and_sorts_by_support(client):
+    process = ProcessFactory(current_phase=PhaseKind.WORKSHOP)
+    few = ProposalFactory(process=process, title="Lite støttet")
+    many = ProposalFactory(process=process, title="Mye støttet")
+    for i in range(3):
+        Support.objects.create(proposal=many, anonymous_token=f"t{i}")
+    Support.objects.create(proposal=few, anonymous_token="t9")
+    page = client.get(reverse("proposals:list", args=[process.slug]), {"sort": "supports"})
+    items = list(page.context["page"])
+    assert [p.title for p in items] == ["Mye støttet", "Lite støttet"]
+    assert [p.support_count for p in items] == [3, 1]
