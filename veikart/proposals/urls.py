@@ -1,6 +1,6 @@
 from django.urls import path
 
-from veikart.proposals import staff_views, views
+from veikart.proposals import opinion_urls, staff_views, views
 
 app_name = "proposals"
 urlpatterns = [
@@ -26,4 +26,5 @@ urlpatterns = [
         staff_views.proposal_input_action,
         name="input_action",
     ),
+    *opinion_urls.urlpatterns,
 ]

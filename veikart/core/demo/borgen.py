@@ -16,6 +16,7 @@ from django.db.models import Sum
 from veikart.accounts.models import Role, User
 from veikart.areas.models import Area, Indicator, IndicatorValue, PopulationCount
 from veikart.core.demo import content as C
+from veikart.core.demo.opinion import load_opinion_demo
 from veikart.core.groups import UNKNOWN, Dimension
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
@@ -275,6 +276,7 @@ class _Loader:
         self.actors()
         self.proposals_and_inputs()
         self.workshop()
+        load_opinion_demo(process=self.process)
         self.plan()
         self.committee()
         audit_log_write(actor=None, action="demo.loaded", obj=self.process, data=demo_summary())
