@@ -183,9 +183,11 @@ def _choose_groups(
     points: np.ndarray, *, max_groups: int, base_clusters: int, random_state: int
 ) -> tuple[np.ndarray, int, float | None]:
     """Labels 0..k-1 for `points`, k chosen by silhouette over base clusters (as Pol.is)."""
-    distinct = np.unique(points.round(9), axis=0)
-    if len(distinct) < 3:
+    distinct, where = np.unique(points.round(9), axis=0, return_inverse=True)
+    if len(distinct) == 1:
         return np.zeros(len(points), dtype=int), 1, None
+    if len(distinct) == 2:  # two camps that each voted as one
+        return where.reshape(-1).astype(int), 2, 1.0
     n_base = min(base_clusters, len(distinct))
     base = KMeans(n_base, n_init=3, random_state=random_state).fit(points)
     centres = base.cluster_centers_
