@@ -51,6 +51,25 @@ def test_reads_moderation_from_comments_csv_beside(tmp_path):
     assert out.exists()
 
 
+def test_unreadable_comments_beside_falls_back_but_named_one_fails(tmp_path):
+    votes = export(tmp_path / "participants-votes.csv")
+    (tmp_path / "comments.csv").write_text("id,text\n1,x\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    call_command("opinion_groups", str(votes), "--out", str(out))
+    assert out.exists()
+    out.unlink()
+    with pytest.raises(CommandError, match="comment-id and moderated") as e:
+        call_command(
+            "opinion_groups",
+            str(votes),
+            "--out",
+            str(out),
+            "--comments",
+            str(tmp_path / "comments.csv"),
+        )
+    assert e.value.returncode == 2 and not out.exists()
+
+
 BAD = {
     "no participant column": ("a,b,0,1\n1,2,1,-1\n", "no 'participant' column"),
     "no comment columns": (HEADER + "\n1,,0,0,0,0,0\n", "no comment columns"),

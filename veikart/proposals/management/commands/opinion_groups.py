@@ -40,16 +40,19 @@ class Command(BaseCommand):
         out = Path(options["out"])
         try:
             data = polis.read_participant_votes(votes_path)
-            comments = options["comments"]
-            if comments is None and not options["no_comments"]:
-                beside = votes_path.parent / "comments.csv"
-                comments = beside if beside.is_file() else None
-            if comments is not None and not options["no_comments"]:
-                moderated_out = polis.read_moderated_out(comments)
-            else:
-                moderated_out = polis.infer_moderated_out(data.matrix, data.items)
+            moderated_out = None
+            if options["comments"] and not options["no_comments"]:
+                moderated_out = polis.read_moderated_out(options["comments"])
         except polis.PolisFileError as e:
             raise CommandError(str(e), returncode=2) from None
+        beside = votes_path.parent / "comments.csv"
+        if moderated_out is None and not options["no_comments"] and beside.is_file():
+            try:  # found, not asked for: if it cannot be read, infer instead of failing
+                moderated_out = polis.read_moderated_out(beside)
+            except polis.PolisFileError:
+                moderated_out = None
+        if moderated_out is None:
+            moderated_out = polis.infer_moderated_out(data.matrix, data.items)
         if not out.parent.is_dir():
             raise CommandError(f"{out}: the folder {out.parent} does not exist", returncode=2)
         result = opinion.analyse(
