@@ -225,3 +225,14 @@ def test_map_selector_counts_from_the_stored_result(camps, django_assert_max_num
     assert len(view.points) == 16
     assert view.consensus[0].number == 7
     assert all(0 <= p.cx <= view.size and 0 <= p.cy <= view.size for p in view.points)
+
+
+def test_list_page_queries_do_not_grow_with_analyses(client, camps, django_assert_max_num_queries):
+    process, workshop, _ = camps
+    for _ in range(3):
+        opinion_analysis_run(actor=None, process=process, source="workshop", workshop=workshop)
+    url = reverse("proposals:opinion_list", args=["p"])
+    client.get(url)
+    with django_assert_max_num_queries(6):
+        page = client.get(url)
+    assert page.content.decode().count("/meningskart/") >= 3
