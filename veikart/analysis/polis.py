@@ -41,6 +41,8 @@ def _read_text(path: Path) -> str:
         raise PolisFileError(f"{path}: cannot be read ({e.strerror})") from None
     if not raw.strip():
         raise PolisFileError(f"{path}: the file is empty")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise PolisFileError(f"{path}: UTF-16 text, not UTF-8; Pol.is exports are UTF-8")
     if b"\x00" in raw[:4096]:
         raise PolisFileError(f"{path}: not a CSV file (binary content)")
     try:

@@ -105,8 +105,11 @@ def test_wrong_encoding_binary_and_missing_file(tmp_path):
     latin.write_bytes((HEADER + ",0\nGrüß,,0,0,0,0,0,1\n").encode("latin-1"))
     binary = tmp_path / "picture.png"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_text(HEADER + ",0\n1,,0,0,0,0,0,1\n", encoding="utf-16")
     for path, message in [
         (latin, "not UTF-8"),
+        (utf16, "UTF-16"),
         (binary, "not a CSV"),
         (tmp_path / "nope.csv", "no such file"),
     ]:
@@ -114,6 +117,14 @@ def test_wrong_encoding_binary_and_missing_file(tmp_path):
             call_command("opinion_groups", str(path), "--out", str(out))
         assert e.value.returncode == 2
     assert not out.exists()
+
+
+def test_out_must_be_a_file_in_an_existing_folder(tmp_path):
+    votes = export(tmp_path / "participants-votes.csv")
+    for out, message in [(tmp_path, "is a folder"), (tmp_path / "no" / "o.csv", "does not exist")]:
+        with pytest.raises(CommandError, match=message) as e:
+            call_command("opinion_groups", str(votes), "--out", str(out))
+        assert e.value.returncode == 2
 
 
 def test_command_line_exit_status_and_stderr(tmp_path):

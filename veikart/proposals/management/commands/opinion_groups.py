@@ -53,6 +53,8 @@ class Command(BaseCommand):
                 moderated_out = None
         if moderated_out is None:
             moderated_out = polis.infer_moderated_out(data.matrix, data.items)
+        if out.is_dir():
+            raise CommandError(f"{out}: is a folder; give a file name for --out", returncode=2)
         if not out.parent.is_dir():
             raise CommandError(f"{out}: the folder {out.parent} does not exist", returncode=2)
         result = opinion.analyse(
