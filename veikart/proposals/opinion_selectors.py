@@ -305,3 +305,21 @@ def opinion_export_rows(*, analysis: OpinionAnalysis) -> list[tuple[str, str, st
         x, y = coords.get(participant, ("", ""))
         rows.append((participant, "" if group is None else GROUP_LETTERS[group], str(x), str(y)))
     return rows
+
+
+def opinion_export_document(*, analysis: OpinionAnalysis) -> dict:
+    """The JSON export: what was analysed, the proposals' titles, and the stored result."""
+    numbers = [int(n) for n in analysis.result.get("items", [])]
+    titles = dict(
+        Proposal.objects.filter(process=analysis.process, number__in=numbers).values_list(
+            "number", "title"
+        )
+    )
+    return {
+        "process": analysis.process.slug,
+        "source": analysis.source,
+        "workshop": analysis.workshop.title if analysis.workshop else None,
+        "created_at": analysis.created_at.isoformat(),
+        "proposals": {str(n): titles.get(n, "") for n in numbers},
+        "result": analysis.result,
+    }

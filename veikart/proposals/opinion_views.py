@@ -105,7 +105,9 @@ def opinion_export(request: HttpRequest, process, pk: int, fmt: str) -> HttpResp
     name = f"meningskart-{process.slug}-{analysis.pk}"
     if fmt == "json":
         response = HttpResponse(
-            json.dumps(analysis.result, ensure_ascii=False, indent=1),
+            json.dumps(
+                selectors.opinion_export_document(analysis=analysis), ensure_ascii=False, indent=1
+            ),
             content_type="application/json; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.json"'

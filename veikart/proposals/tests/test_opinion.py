@@ -157,7 +157,9 @@ def test_page_run_show_and_export(client, camps):
     assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, 17)]
     assert {r[1] for r in rows[1:]} == {"A", "B"}
     json_response = client.get(reverse("proposals:opinion_export", args=["p", analysis.pk, "json"]))
-    assert json.loads(json_response.content)["k"] == 2
+    document = json.loads(json_response.content)
+    assert document["result"]["k"] == 2
+    assert document["proposals"]["7"] == "Forslag 7" and document["workshop"] == "Veikartverksted"
     assert (
         client.get(reverse("proposals:opinion_export", args=["p", analysis.pk, "xml"])).status_code
         == 404
