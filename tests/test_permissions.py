@@ -44,6 +44,7 @@ EXPECTED: dict[str, tuple[set[str], set[str], str]] = {
     "classsessions.run": ({"host", *MANAGERS}, ALL_PHASES, ""),
     "classsessions.join": (set(ROLES), {"solution_hunt"}, ""),
     "actors.edit_own": (MANAGERS, ALL_PHASES, ""),  # + the actor's contact person: see below
+    "opinions.analyse": ({"host", *MANAGERS}, ALL_PHASES, ""),
 }
 
 

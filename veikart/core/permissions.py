@@ -93,6 +93,7 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "classsessions.join": collecting,
     # object-level: the object is the Actor (its contact person may edit their own entry)
     "actors.edit_own": is_manager | is_actor_contact,
+    "opinions.analyse": is_host,
 }
 
 for _name, _rule in PERMISSIONS.items():

@@ -3,6 +3,7 @@ from django.contrib import admin
 from veikart.proposals.models import (
     Actor,
     ConsolidationRun,
+    OpinionAnalysis,
     Proposal,
     ProposalActor,
     ProposalInput,
@@ -93,3 +94,19 @@ class RealisationPlanAdmin(admin.ModelAdmin):
 class ConsolidationRunAdmin(admin.ModelAdmin):
     list_display = ["process", "status", "done", "total", "created_at"]
     list_select_related = ["process"]
+
+
+@admin.register(OpinionAnalysis)
+class OpinionAnalysisAdmin(admin.ModelAdmin):
+    """Read-only: an opinion map is made by the service (audit-logged), never edited by hand."""
+
+    list_display = ["process", "source", "workshop", "n_participants", "n_groups", "created_at"]
+    list_filter = ["source"]
+    list_select_related = ["process", "workshop"]
+    readonly_fields = [f.name for f in OpinionAnalysis._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

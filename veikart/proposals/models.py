@@ -354,3 +354,65 @@ class ConsolidationRun(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.process} {self.created_at:%Y-%m-%d %H:%M} {self.status}"
+
+
+class OpinionAnalysisQuerySet(models.QuerySet):
+    def published(self) -> "OpinionAnalysisQuerySet":
+        """Analyses anyone may see: of online supports, or of a workshop whose voting is closed."""
+        return self.filter(
+            Q(source=OpinionAnalysis.Source.SUPPORTS) | Q(workshop__status=Workshop.Status.CLOSED)
+        )
+
+
+class OpinionAnalysis(TimeStampedModel):
+    """One stored opinion map: participants grouped by how they voted (as Pol.is does).
+
+    `result` is `veikart.analysis.opinion.OpinionResult.to_dict()`; participants in it are
+    anonymous numbers, items are proposal numbers. Never recomputed: a new run is a new row.
+    """
+
+    class Source(models.TextChoices):
+        WORKSHOP = "workshop", _("Workshop votes")
+        SUPPORTS = "supports", _("Online supports")
+
+    process = models.ForeignKey(
+        "processes.Process", on_delete=models.CASCADE, related_name="opinion_analyses"
+    )
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    workshop = models.ForeignKey(
+        Workshop,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="opinion_analyses",
+        verbose_name=_("workshop"),
+    )
+    parameters = models.JSONField(_("parameters"), default=dict, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    n_participants = models.PositiveIntegerField(_("participants"), default=0)
+    n_grouped = models.PositiveIntegerField(_("participants in groups"), default=0)
+    n_groups = models.PositiveSmallIntegerField(_("groups"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = OpinionAnalysisQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("opinion analysis")
+        verbose_name_plural = _("opinion analyses")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(source="workshop") & Q(workshop__isnull=False))
+                | (Q(source="supports") & Q(workshop__isnull=True)),
+                name="opinion_analysis_source_matches_workshop",
+            ),
+            models.CheckConstraint(
+                condition=Q(n_grouped__lte=models.F("n_participants")),
+                name="opinion_analysis_grouped_le_participants",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} {self.created_at:%Y-%m-%d %H:%M}"

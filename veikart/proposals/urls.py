@@ -8,6 +8,7 @@ from veikart.proposals import (
     workshop_staff_views,
     workshop_views,
 )
+from veikart.proposals import opinion_urls, staff_views, views
 
 app_name = "proposals"
 urlpatterns = [
@@ -103,4 +104,5 @@ urlpatterns = [
     path("aktorer/ny/", actor_views.actor_create, name="actor_create"),
     path("aktorer/<slug:actor_slug>/", actor_views.actor_detail, name="actor_detail"),
     path("aktorer/<slug:actor_slug>/rediger/", actor_views.actor_edit, name="actor_edit"),
+    *opinion_urls.urlpatterns,
 ]

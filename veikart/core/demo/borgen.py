@@ -18,6 +18,7 @@ from veikart.areas.models import Area, Indicator, IndicatorValue, PopulationCoun
 from veikart.core.demo import content as C
 from veikart.core.demo.map import load_map_demo
 from veikart.core.demo.workshop import load_workshop_demo
+from veikart.core.demo.opinion import load_opinion_demo
 from veikart.core.groups import UNKNOWN, Dimension
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
@@ -273,6 +274,7 @@ class _Loader:
         self.proposals_and_inputs()
         load_map_demo(process=self.process, host=self.user["vert"], rng=random.Random(2016_03_09))
         self.workshop()
+        load_opinion_demo(process=self.process)
         self.plan()
         self.committee()
         audit_log_write(actor=None, action="demo.loaded", obj=self.process, data=demo_summary())
