@@ -16,6 +16,7 @@ from django.db.models import Sum
 from veikart.accounts.models import Role, User
 from veikart.areas.models import Area, Indicator, IndicatorValue, PopulationCount
 from veikart.core.demo import content as C
+from veikart.core.demo.plan import plan_history_load
 from veikart.core.groups import UNKNOWN, Dimension
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
@@ -277,6 +278,7 @@ class _Loader:
         self.workshop()
         self.plan()
         self.committee()
+        plan_history_load(plan=self.plan_obj, manager=self.user["prosjektleder"])
         audit_log_write(actor=None, action="demo.loaded", obj=self.process, data=demo_summary())
 
     # --- people -------------------------------------------------------------------------
