@@ -358,3 +358,90 @@ def plan_version_get(*, plan: Plan, number: int) -> PlanVersion:
 
 def plan_adopted_version(*, plan: Plan) -> PlanVersion | None:
     return plan.versions.filter(is_adopted=True).defer("snapshot").first()
+
+
+# --- figures for the plan documents ----------------------------------------------------------
+def plan_realiser_distribution(*, plan: Plan) -> list:
+    """Measures by who can realise them: the realiser of the measure's first proposal (by
+    number); measures with no proposal behind them are counted as "not from the Veikart"."""
+    from django.utils.translation import gettext as _
+
+    from veikart.proposals.models import Proposal, Realiser
+    from veikart.proposals.selectors import _shares
+
+    first = (
+        Proposal.objects.filter(measure_links__measure=OuterRef("pk"))
+        .order_by("number")
+        .values("realiser")[:1]
+    )
+    counts = dict(
+        Measure.objects.filter(strategy__goal__plan=plan)
+        .annotate(realiser=Subquery(first))
+        .order_by()
+        .values_list("realiser")
+        .annotate(n=Count("id"))
+    )
+    rows = [(value, label, counts.get(value, 0)) for value, label in Realiser.choices]
+    rows.append(("none", _("Not from the Veikart"), counts.get(None, 0)))
+    return _shares(rows)
+
+
+def plan_focus_area_distribution(*, plan: Plan) -> list:
+    """Measures by the focus area of their goal, in the process's order."""
+    from veikart.proposals.selectors import _shares
+
+    rows = (
+        Measure.objects.filter(strategy__goal__plan=plan)
+        .values("strategy__goal__focus_area_id", "strategy__goal__focus_area__name")
+        .annotate(n=Count("id"))
+        .order_by("strategy__goal__focus_area__order", "strategy__goal__focus_area__name")
+    )
+    return _shares(
+        [
+            (
+                str(r["strategy__goal__focus_area_id"]),
+                r["strategy__goal__focus_area__name"],
+                r["n"],
+            )
+            for r in rows
+        ]
+    )
+
+
+@dataclass
+class MeasureTrace:
+    """One row of the appendix: a measure, its proposals and the inputs behind it by arena."""
+
+    proposals: list[tuple[int, str]] = field(default_factory=list)
+    arenas: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def input_total(self) -> int:
+        return sum(n for _a, n in self.arenas)
+
+
+def plan_measure_traces(*, plan: Plan) -> dict[int, MeasureTrace]:
+    """measure id → its proposals and its published inputs counted per arena (two queries).
+
+    An input that reached a measure through two of its proposals counts once.
+    """
+    from django.utils.translation import gettext as _
+
+    from veikart.inputs.models import InputStatus
+
+    links = MeasureProposal.objects.filter(measure__strategy__goal__plan=plan)
+    traces: dict[int, MeasureTrace] = {}
+    for measure_id, number, title in links.values_list(
+        "measure_id", "proposal__number", "proposal__title"
+    ).order_by("measure_id", "proposal__number"):
+        traces.setdefault(measure_id, MeasureTrace()).proposals.append((number, title))
+    rows = (
+        links.filter(proposal__input_links__input__status=InputStatus.PUBLISHED)
+        .values("measure_id", "proposal__input_links__input__arena__title")
+        .annotate(n=Count("proposal__input_links__input_id", distinct=True))
+        .order_by("measure_id", "-n", "proposal__input_links__input__arena__title")
+    )
+    for row in rows:
+        arena = row["proposal__input_links__input__arena__title"] or _("No arena")
+        traces.setdefault(row["measure_id"], MeasureTrace()).arenas.append((arena, row["n"]))
+    return traces
