@@ -248,6 +248,27 @@ DIFF_FIELDS = [
 ]
 
 
+def diff_field_labels() -> dict[str, str]:
+    from django.utils.translation import gettext as _
+
+    return {
+        "number": _("Number"),
+        "title": _("Title"),
+        "placement": _("Goal and strategy"),
+        "description": _("Description"),
+        "responsible": _("Responsible"),
+        "partners": _("Partners"),
+        "proposals": _("Proposals"),
+        "starts_on": _("Starts"),
+        "due_on": _("Due"),
+        "budget_line": _("Budget line"),
+        "sdgs": _("UN SDGs"),
+        "main_goal": _("Main goal"),
+        "period_start": _("From year"),
+        "period_end": _("To year"),
+    }
+
+
 @dataclass
 class MeasureChange:
     id: int
