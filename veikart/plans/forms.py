@@ -21,6 +21,7 @@ class GoalForm(forms.Form):
     title = forms.CharField(label=_("Goal"), max_length=300)
 
     def __init__(self, *args, plan: Plan, **kwargs) -> None:
+        kwargs.setdefault("auto_id", "goal_%s")  # unique ids beside the builder's other forms
         super().__init__(*args, **kwargs)
         self.fields["focus_area"].queryset = plan.process.focus_areas.order_by("order")
 
@@ -35,6 +36,7 @@ class StrategyForm(forms.Form):
     title = forms.CharField(label=_("Strategy"), max_length=300)
 
     def __init__(self, *args, plan: Plan, **kwargs) -> None:
+        kwargs.setdefault("auto_id", "strategy_%s")
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = plan.goals.order_by("order", "id")
 
@@ -117,10 +119,18 @@ class DraftFromProposalsForm(forms.Form):
 
 
 class VersionForm(forms.Form):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("auto_id", "version_%s")
+        super().__init__(*args, **kwargs)
+
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
 class DecisionForm(forms.Form):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("auto_id", "decision_%s")
+        super().__init__(*args, **kwargs)
+
     body = forms.CharField(label=_("Body"), max_length=200, initial=_("Municipal council"))
     meeting_date = forms.DateField(label=_("Meeting date"), widget=DATE)
     case_number = forms.CharField(label=_("Case number"), max_length=40, required=False)

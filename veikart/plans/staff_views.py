@@ -70,6 +70,7 @@ def plan_manage(request: HttpRequest, process, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The plan was saved."))
             return redirect("plans:manage", process.slug, plan.pk)
+    goals = selectors.plan_builder_tree(plan=plan)
     return render(
         request,
         "plans/plan_manage.html",
@@ -77,9 +78,11 @@ def plan_manage(request: HttpRequest, process, pk: int) -> HttpResponse:
             "process": process,
             "plan": plan,
             "form": form,
-            "goals": selectors.plan_builder_tree(plan=plan),
+            "goals": goals,
             "goal_form": GoalForm(plan=plan),
-            "strategy_form": StrategyForm(plan=plan),
+            "strategy_form": StrategyForm(
+                plan=plan, initial={"goal": goals[-1] if goals else None}
+            ),
             "version_form": VersionForm(),
             "decision_form": DecisionForm(),
             "may_decide": can(request.user, "plans.record_decision", process),
