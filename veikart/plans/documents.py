@@ -114,9 +114,9 @@ def text_bar(percent: float, width: int = 25) -> str:
 def render_plan_pdf(*, plan: Plan) -> bytes:
     import logging
 
+    for name in ("weasyprint", "weasyprint.progress"):  # quiet: no progress lines on stderr
+        logging.getLogger(name).setLevel(logging.WARNING)
     from weasyprint import CSS, HTML
-
-    logging.getLogger("weasyprint").setLevel(logging.WARNING)
 
     with translation.override(DOCUMENT_LANGUAGE):
         doc = plan_document_data(plan=plan)
