@@ -46,7 +46,7 @@ def test_pdf_has_every_measure_page_numbers_and_contents(demo_plan, db):
     assert not missing
     assert "Innhold" in pages[1]  # table of contents after the title page
     assert f"Side 3 av {len(pages)}" in squash(pages[2])
-    assert "Vedlegg" in text and "Temaplan for lokalsamfunnsutvikling" in pages[0]
+    assert "Vedlegg" in text and "Temaplan for lokalsamfunnsutvikling" in squash(pages[0])
     assert "Tiltak fordelt på innsatsområde" in text
 
 
@@ -130,3 +130,26 @@ def test_export_command_refuses_bad_input(tmp_path, demo_plan, db, args, message
     err = capsys.readouterr().err.strip()
     assert message in err and len(err.splitlines()) == 1
     assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_demo_plan_has_a_version_history_and_is_frozen(demo_plan, db):
+    from veikart.plans.selectors import plan_snapshot, plan_version_diff
+
+    plan = Plan.objects.get(pk=demo_plan["plan"].pk)
+    assert plan.is_frozen and plan.status == "adopted"
+    draft, adopted = plan.versions.order_by("number")
+    assert not draft.is_adopted and adopted.is_adopted
+    assert adopted.snapshot == plan_snapshot(plan=plan)
+    assert plan.decisions.get().version == adopted
+    diff = plan_version_diff(old=draft.snapshot, new=adopted.snapshot)
+    assert (len(diff.added), len(diff.removed), len(diff.changed)) == (3, 2, 4)
+    assert Measure.objects.of_plan(plan).count() == 203
+
+
+def test_demo_diff_page(client, demo_plan, db):
+    from veikart.accounts.models import User
+
+    client.force_login(User.objects.get(username="prosjektleder"))
+    url = reverse("plans:version_diff", args=[SLUG, demo_plan["plan"].pk])
+    html = client.get(url + "?fra=1&til=2").content.decode()
+    assert "3 lagt til, 2 fjernet, 4 endret" in html
