@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from veikart.core.models import TimeStampedModel
@@ -30,17 +32,35 @@ class Plan(TimeStampedModel):
     )
     period_start = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
+    # Set in the same transaction as the adopting Decision; from then on the plan's content
+    # (title, goals, strategies, measures) is frozen: services refuse, and database triggers
+    # (migration 0002) refuse too. Status and progress of measures stay changeable.
+    frozen_at = models.DateTimeField(_("frozen"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["process", "-version"]
         verbose_name = _("plan")
         verbose_name_plural = _("plans")
         constraints = [
-            models.UniqueConstraint(fields=["process", "version"], name="plan_unique_version")
+            models.UniqueConstraint(fields=["process", "version"], name="plan_unique_version"),
+            models.CheckConstraint(
+                condition=Q(frozen_at__isnull=True) | Q(status="adopted"),
+                name="plan_frozen_only_when_adopted",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_end__gte=F("period_start")),
+                name="plan_period_end_after_start",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.frozen_at is not None
 
 
 class Goal(models.Model):
@@ -120,6 +140,12 @@ class Measure(TimeStampedModel):
         verbose_name_plural = _("measures")
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="measure_progress_max_100"),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(due_on__isnull=True)
+                | Q(due_on__gte=F("starts_on")),
+                name="measure_due_after_start",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -157,6 +183,17 @@ class Decision(models.Model):
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     amendments = models.TextField(_("amendments"), blank=True)
 
+    # the saved version of the plan the body processed (made by decision_record)
+    version = models.ForeignKey(
+        "PlanVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+        verbose_name=_("version processed"),
+    )
+    recorded_at = models.DateTimeField(_("recorded"), null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["plan", "meeting_date"]
         verbose_name = _("decision")
@@ -164,3 +201,36 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body} {self.meeting_date}"
+
+
+class PlanVersion(models.Model):
+    """An immutable snapshot of a whole plan tree ("save as new version"), as JSON.
+
+    The plan itself is one living tree (so measures, their tracking and their links keep one
+    identity); each saved version freezes a copy of it for history and diffs. A trigger
+    (migration 0002) refuses any UPDATE of a saved version.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    snapshot = models.JSONField(_("snapshot"), editable=False)
+    is_adopted = models.BooleanField(_("adopted version"), default=False, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("saved"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = _("plan version")
+        verbose_name_plural = _("plan versions")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_unique_number"),
+            models.UniqueConstraint(
+                fields=["plan"], condition=Q(is_adopted=True), name="plan_version_one_adopted"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} v{self.number}"

@@ -1,7 +1,7 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from veikart.plans import selectors
+from veikart.plans import documents, selectors
 from veikart.processes.selectors import process_get_public
 
 
@@ -19,6 +19,7 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "goals": selectors.plan_goal_tree(plan=plan),
             "status_counts": selectors.measure_status_counts(plan=plan),
             "decisions": plan.decisions.order_by("meeting_date"),
+            "resident_share": selectors.plan_resident_share(plan=plan),
         },
     )
 
@@ -36,3 +37,19 @@ def measure_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "proposals": selectors.measure_proposals(measure=measure),
         },
     )
+
+
+def plan_document(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The public (adopted) plan as a PDF or DOCX download."""
+    process = process_get_public(slug=slug)
+    plan = selectors.plan_current(process=process)
+    if plan is None or fmt not in documents.FORMATS:
+        raise Http404("No such document")
+    return _document_response(plan, fmt)
+
+
+def _document_response(plan, fmt: str) -> HttpResponse:
+    response = HttpResponse(documents.render_plan(plan=plan, fmt=fmt), documents.FORMATS[fmt])
+    filename = documents.document_filename(plan, fmt)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

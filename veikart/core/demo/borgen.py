@@ -19,6 +19,7 @@ from veikart.core.demo import content as C
 from veikart.core.demo.map import load_map_demo
 from veikart.core.demo.workshop import load_workshop_demo
 from veikart.core.demo.opinion import load_opinion_demo
+from veikart.core.demo.plan import plan_history_load
 from veikart.core.groups import UNKNOWN, Dimension
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
@@ -277,6 +278,7 @@ class _Loader:
         load_opinion_demo(process=self.process)
         self.plan()
         self.committee()
+        plan_history_load(plan=self.plan_obj, manager=self.user["prosjektleder"])
         audit_log_write(actor=None, action="demo.loaded", obj=self.process, data=demo_summary())
 
     # --- people -------------------------------------------------------------------------
