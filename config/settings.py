@@ -170,6 +170,9 @@ VEIKART = {
     "MUNICIPALITY_NAME": os.environ.get("VEIKART_MUNICIPALITY_NAME", "Asker kommune"),
     "OPEN_DATA_LICENCE": os.environ.get("VEIKART_OPEN_DATA_LICENCE", "CC BY 4.0"),
     "PAGE_SIZE": 20,
+    # Absolute links in e-mails (following and digests); the daily digest's local hour.
+    "BASE_URL": os.environ.get("VEIKART_BASE_URL", "http://127.0.0.1:8000"),
+    "DIGEST_HOUR": int(os.environ.get("VEIKART_DIGEST_HOUR", "7")),
 }
 
 LOGGING = {

@@ -41,6 +41,8 @@ EXPECTED: dict[str, tuple[set[str], set[str], str]] = {
     "tracking.post_update": ({"committee", *MANAGERS}, {"implementation", "evaluation"}, ""),
     "areas.manage_indicators": (MANAGERS, ALL_PHASES, ""),
     "audit.view": (MANAGERS, ALL_PHASES, ""),
+    "tracking.view_evaluation": (STAFF, ALL_PHASES, ""),
+    "tracking.take_snapshot": (MANAGERS, ALL_PHASES, ""),
 }
 
 

@@ -80,6 +80,8 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "tracking.post_update": is_committee & implementing,
     "areas.manage_indicators": is_manager,
     "audit.view": is_manager,
+    "tracking.view_evaluation": is_staff_role,
+    "tracking.take_snapshot": is_manager,
 }
 
 for _name, _rule in PERMISSIONS.items():

@@ -15,6 +15,7 @@ LIMITS: dict[str, tuple[int, int, int]] = {
     "receipt": (60, 3000, 600),
     "report": (10, 500, 600),
     "login": (10, 300, 600),
+    "follow": (10, 500, 600),
 }
 
 

@@ -16,6 +16,7 @@ from django.db.models import Sum
 from veikart.accounts.models import Role, User
 from veikart.areas.models import Area, Indicator, IndicatorValue, PopulationCount
 from veikart.core.demo import content as C
+from veikart.core.demo import tracking as tracking_demo
 from veikart.core.groups import UNKNOWN, Dimension
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
@@ -277,6 +278,7 @@ class _Loader:
         self.workshop()
         self.plan()
         self.committee()
+        tracking_demo.load(process=self.process, plan=self.plan_obj, users=self.user)
         audit_log_write(actor=None, action="demo.loaded", obj=self.process, data=demo_summary())
 
     # --- people -------------------------------------------------------------------------
