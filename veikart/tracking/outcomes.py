@@ -52,11 +52,14 @@ def workshop_priorities(*, proposal_ids: set[int]) -> dict[int, list[Priority]]:
     """Priority of the given proposals in every closed workshop that had them (two queries)."""
     if not proposal_ids:
         return {}
+    having_them = Workshop.objects.filter(
+        status=Workshop.Status.CLOSED, proposals__in=proposal_ids
+    ).values("pk")
     workshops = {
         w.pk: w
-        for w in Workshop.objects.filter(status=Workshop.Status.CLOSED, proposals__in=proposal_ids)
-        .annotate(proposal_count=Count("proposals", distinct=True))
-        .distinct()
+        for w in Workshop.objects.filter(pk__in=having_them).annotate(
+            proposal_count=Count("proposals", distinct=True)
+        )
     }
     if not workshops:
         return {}
