@@ -20,7 +20,7 @@ def test_plan_status_page_shows_the_rollup(client, plan, tree, process):
     url = reverse("tracking:plan_status", args=[process.slug])
     with CaptureQueriesContext(connection) as queries:
         html = client.get(url).content.decode()
-    assert "Hvor står planen" in html
+    assert "Hvor langt planen har kommet" in html
     assert "44 %" in html  # the plan's mean progress
     assert "Tiltak 2.1.2" in html  # overdue list
     few = len(queries)
