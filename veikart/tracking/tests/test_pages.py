@@ -143,3 +143,36 @@ def test_my_inputs_page(client, process, measure):
     assert len(queries) <= 10
     assert html.count('class="card my-input"') == 1
     assert "steg 4" in html
+
+
+def test_measure_page_offers_follow_and_update_and_serves_attachments(
+    client, process, measure, member, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from veikart.tracking.services import measure_update_post
+
+    settings.MEDIA_ROOT = tmp_path
+    url = reverse("plans:measure", args=[process.slug, measure.pk])
+    update_url = reverse("tracking:update_create", args=[process.slug, measure.pk])
+    html = client.get(url).content.decode()
+    assert reverse("tracking:follow_measure", args=[process.slug, measure.pk]) in html
+    assert update_url not in html
+    client.force_login(member)
+    assert update_url in client.get(url).content.decode()
+    update = measure_update_post(
+        actor=member,
+        measure=measure,
+        date=datetime.date(2024, 1, 1),
+        status="in_progress",
+        progress=10,
+        text="Referat vedlagt",
+        attachment=SimpleUploadedFile("referat.pdf", b"%PDF-1.4 referat"),
+    )
+    file_url = reverse("tracking:attachment", args=[process.slug, update.pk])
+    assert file_url in client.get(url).content.decode()
+    response = client.get(file_url)
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "attachment" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
