@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from veikart.core.access import process_view
@@ -12,6 +13,7 @@ from veikart.core.permissions import can
 from veikart.plans.selectors import plan_current
 from veikart.tracking.forms import SnapshotForm
 from veikart.tracking.models import PlanSnapshot
+from veikart.tracking.selectors import ProgressBar
 from veikart.tracking.snapshots import plan_snapshot_take, snapshots_csv, snapshots_xlsx
 
 
@@ -27,6 +29,7 @@ def _snapshots(process):
 def snapshot_list(request: HttpRequest, process) -> HttpResponse:
     plan = plan_current(process=process)
     may_take = can(request.user, "tracking.take_snapshot", process)
+    snapshots = list(_snapshots(process))
     form = SnapshotForm(request.POST or None)
     if request.method == "POST":
         if not may_take:
@@ -52,7 +55,15 @@ def snapshot_list(request: HttpRequest, process) -> HttpResponse:
         {
             "process": process,
             "plan": plan,
-            "snapshots": list(_snapshots(process)),
+            "snapshots": snapshots,
+            "progress_bars": [
+                ProgressBar(
+                    label=formats.date_format(s.as_of, "SHORT_DATE_FORMAT"),
+                    count=f"{s.mean_progress:.0f} %" if s.mean_progress is not None else "–",
+                    percent=float(s.mean_progress or 0),
+                )
+                for s in snapshots
+            ],
             "form": form,
             "may_take": may_take,
         },

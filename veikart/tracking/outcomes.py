@@ -48,21 +48,34 @@ class ProposalOutcome:
     measures: list[MeasureOutcome] = field(default_factory=list)
 
 
+def _score(row: dict, method: str) -> float:
+    """Higher is more prioritised: total dots, or minus the mean rank of the ranking ballots."""
+    if method == Workshop.VotingMethod.RANKING:
+        return -(row["rank_sum"] or 0) / row["ballots"] if row["ballots"] else float("-inf")
+    return float(row["dots"] or 0)
+
+
 def workshop_priorities(*, proposal_ids: set[int]) -> dict[int, list[Priority]]:
-    """Priority of the given proposals in every closed workshop that had them (two queries)."""
+    """Priority of the given proposals in every closed workshop that had them (three queries).
+
+    A proposal that was on the workshop's list but got no votes is shown with 0 and ranked
+    after all that got some.
+    """
     if not proposal_ids:
         return {}
-    having_them = Workshop.objects.filter(
-        status=Workshop.Status.CLOSED, proposals__in=proposal_ids
-    ).values("pk")
+    membership = list(
+        Workshop.proposals.through.objects.filter(
+            proposal_id__in=proposal_ids, workshop__status=Workshop.Status.CLOSED
+        ).values_list("workshop_id", "proposal_id")
+    )
+    if not membership:
+        return {}
     workshops = {
         w.pk: w
-        for w in Workshop.objects.filter(pk__in=having_them).annotate(
+        for w in Workshop.objects.filter(pk__in={wid for wid, _p in membership}).annotate(
             proposal_count=Count("proposals", distinct=True)
         )
     }
-    if not workshops:
-        return {}
     # totals for every proposal in those workshops: a rank needs the others' totals too
     totals = (
         Vote.objects.filter(workshop_id__in=workshops)
@@ -70,44 +83,32 @@ def workshop_priorities(*, proposal_ids: set[int]) -> dict[int, list[Priority]]:
         .values("workshop_id", "proposal_id")
         .annotate(dots=Sum("dots"), ballots=Count("id"), rank_sum=Sum("rank"))
     )
-    by_workshop: dict[int, list[dict]] = defaultdict(list)
+    by_workshop: dict[int, dict[int, dict]] = defaultdict(dict)
     for row in totals:
-        by_workshop[row["workshop_id"]].append(row)
+        by_workshop[row["workshop_id"]][row["proposal_id"]] = row
     out: dict[int, list[Priority]] = defaultdict(list)
-    for wid, rows in by_workshop.items():
+    for wid, pid in sorted(membership):
         w = workshops[wid]
-        if w.voting_method == Workshop.VotingMethod.RANKING:
-            # fewer points is better: the mean rank among the ballots that ranked it
-            def score(r):
-                return -(r["rank_sum"] or 0) / r["ballots"] if r["ballots"] else float("-inf")
-
-            votes_of = "ballots"
-        else:
-
-            def score(r):
-                return r["dots"] or 0
-
-            votes_of = "dots"
-        ordered = sorted(rows, key=score, reverse=True)
-        for row in ordered:
-            if row["proposal_id"] not in proposal_ids:
-                continue
-            rank = 1 + sum(1 for other in ordered if score(other) > score(row))
-            out[row["proposal_id"]].append(
-                Priority(
-                    workshop_title=w.title,
-                    held_on=w.held_on,
-                    votes=row[votes_of] or 0,
-                    rank=rank,
-                    of=w.proposal_count,
-                    voting_method=w.voting_method,
-                )
+        rows = by_workshop.get(wid, {})
+        empty = {"dots": 0, "ballots": 0, "rank_sum": None}
+        mine = _score(rows.get(pid, empty), w.voting_method)
+        rank = 1 + sum(1 for r in rows.values() if _score(r, w.voting_method) > mine)
+        votes_of = "ballots" if w.voting_method == Workshop.VotingMethod.RANKING else "dots"
+        out[pid].append(
+            Priority(
+                workshop_title=w.title,
+                held_on=w.held_on,
+                votes=rows.get(pid, empty)[votes_of] or 0,
+                rank=rank,
+                of=w.proposal_count,
+                voting_method=w.voting_method,
             )
+        )
     return dict(out)
 
 
 def input_outcomes(*, items: list[Input]) -> dict[int, list[ProposalOutcome]]:
-    """input id → what became of it. Five queries at most, however many inputs."""
+    """input id → what became of it. Six queries at most, however many inputs."""
     if not items:
         return {}
     links = (

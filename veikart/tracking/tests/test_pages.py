@@ -126,6 +126,12 @@ def test_workshop_priority_rank(process, measure):
     [outcome] = input_outcomes(items=[item])[item.pk]
     [priority] = outcome.priorities
     assert (priority.votes, priority.rank, priority.of) == (3, 2, 3)
+    lonely = ProposalFactory(process=process)
+    link(lonely, item)
+    workshop.proposals.add(lonely)  # on the list, no votes: ranked after all that got some
+    by_number = {o.proposal.pk: o for o in input_outcomes(items=[item])[item.pk]}
+    [none] = by_number[lonely.pk].priorities
+    assert (none.votes, none.rank, none.of) == (0, 4, 4)
     workshop.status = Workshop.Status.OPEN
     workshop.save()
     assert input_outcomes(items=[item])[item.pk][0].priorities == []  # only closed workshops
