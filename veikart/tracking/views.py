@@ -136,6 +136,9 @@ def update_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+update_create.permission_action = "tracking.post_update"  # for the URL ↔ permission test
+
+
 def attachment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Serve an update's attachment as a download, with its checked content type."""
     process = process_get_public(slug=slug)
