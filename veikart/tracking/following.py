@@ -119,7 +119,7 @@ def subscription_request(
         )
     if created or not active:
         pk = subscription.pk
-        transaction.on_commit(lambda: confirmation_mail_send(subscription_id=pk))
+        transaction.on_commit(lambda: confirmation_mail_send(subscription_id=pk), robust=True)
     audit_log_write(
         actor=actor,
         action="subscription.request",
@@ -259,7 +259,7 @@ def _queue(
         - already_waiting
         - set(immediate)
     )
-    transaction.on_commit(lambda: _schedule(immediate=immediate, daily=daily))
+    transaction.on_commit(lambda: _schedule(immediate=immediate, daily=daily), robust=True)
     return len(chosen)
 
 
