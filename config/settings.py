@@ -195,6 +195,9 @@ VEIKART = {
         "report_comments": int(os.environ.get("VEIKART_RETAIN_REPORT_COMMENTS_DAYS", "180")),
         "import_files": int(os.environ.get("VEIKART_RETAIN_IMPORT_FILES_DAYS", "30")),
     },
+    # Absolute links in e-mails (following and digests); the daily digest's local hour.
+    "BASE_URL": os.environ.get("VEIKART_BASE_URL", "http://127.0.0.1:8000"),
+    "DIGEST_HOUR": int(os.environ.get("VEIKART_DIGEST_HOUR", "7")),
 }
 
 # LOG_FORMAT=json gives one JSON object per line (for a log collector); plain text otherwise.

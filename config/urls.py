@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("veikart.plans.urls")),
     path("", include("veikart.stats.urls")),
     path("", include("veikart.maps.urls")),
+    path("", include("veikart.tracking.urls")),
 ]
 
 if settings.DEBUG:

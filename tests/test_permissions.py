@@ -45,6 +45,8 @@ EXPECTED: dict[str, tuple[set[str], set[str], str]] = {
     "classsessions.join": (set(ROLES), {"solution_hunt"}, ""),
     "actors.edit_own": (MANAGERS, ALL_PHASES, ""),  # + the actor's contact person: see below
     "opinions.analyse": ({"host", *MANAGERS}, ALL_PHASES, ""),
+    "tracking.view_evaluation": (STAFF, ALL_PHASES, ""),
+    "tracking.take_snapshot": (MANAGERS, ALL_PHASES, ""),
 }
 
 

@@ -94,6 +94,8 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     # object-level: the object is the Actor (its contact person may edit their own entry)
     "actors.edit_own": is_manager | is_actor_contact,
     "opinions.analyse": is_host,
+    "tracking.view_evaluation": is_staff_role,
+    "tracking.take_snapshot": is_manager,
 }
 
 for _name, _rule in PERMISSIONS.items():

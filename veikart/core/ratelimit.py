@@ -16,6 +16,7 @@ LIMITS: dict[str, tuple[int, int, int]] = {
     "report": (10, 500, 600),
     "login": (10, 300, 600),
     "support": (60, 3000, 600),
+    "follow": (10, 500, 600),
 }
 
 

@@ -149,4 +149,8 @@ def input_set_status(*, actor, item: Input, status: str, reason: str = "") -> In
         obj=item,
         data={"from": before, "to": status, "reason": item.hidden_reason},
     )
+    if before != status:
+        from veikart.tracking.following import notify_input_status
+
+        notify_input_status(item=item)
     return item

@@ -15,6 +15,8 @@ from veikart.inputs.forms import InputForm, ReceiptLookupForm, StaffEntryForm
 from veikart.inputs.models import InputSource, InputStatus
 from veikart.processes.selectors import arena_get, process_get_public
 from veikart.processes.services import online_arena_get_or_create
+from veikart.tracking.forms import FollowForm
+from veikart.tracking.outcomes import input_outcomes
 
 STICKY = ("focus_area", "group_age", "group_gender", "group_background")
 
@@ -90,7 +92,8 @@ def receipt_lookup(request: HttpRequest) -> HttpResponse:
 
 
 def receipt(request: HttpRequest, code: str) -> HttpResponse:
-    """What happened to my input: its status, and the proposals and measures it became."""
+    """What happened to my input: its status, the proposals it became part of, their workshop
+    priority, the measures they became with their latest updates; and a form to follow it."""
     item = selectors.input_by_receipt(code=code)
     if item is None:
         form = ReceiptLookupForm({"code": code})
@@ -104,7 +107,8 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
             "item": item,
             "process": item.process,
             "just_sent": request.session.pop("last_receipt", None) == item.receipt_code,
-            "trace": selectors.input_trace(item=item),
+            "outcomes": input_outcomes(items=[item])[item.pk],
+            "follow_form": FollowForm(),
             "statuses": InputStatus,
         },
     )

@@ -87,6 +87,10 @@ def proposal_update(
     proposal.save()
     diff = {k: [before[k], v] for k, v in changes.items() if before[k] != v}
     audit_log_write(actor=actor, action="proposal.update", obj=proposal, data=diff)
+    if "status" in diff:
+        from veikart.tracking.following import notify_proposal_status
+
+        notify_proposal_status(proposal=proposal)
     return proposal
 
 

@@ -20,6 +20,7 @@ from veikart.core.demo.map import load_map_demo
 from veikart.core.demo.workshop import load_workshop_demo
 from veikart.core.demo.opinion import load_opinion_demo
 from veikart.core.demo.plan import plan_history_load
+from veikart.core.demo import tracking as tracking_demo
 from veikart.core.groups import UNKNOWN, Dimension
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
@@ -279,6 +280,7 @@ class _Loader:
         self.plan()
         self.committee()
         plan_history_load(plan=self.plan_obj, manager=self.user["prosjektleder"])
+        tracking_demo.load(process=self.process, plan=self.plan_obj, users=self.user)
         audit_log_write(actor=None, action="demo.loaded", obj=self.process, data=demo_summary())
 
     # --- people -------------------------------------------------------------------------

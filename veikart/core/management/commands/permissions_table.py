@@ -33,6 +33,8 @@ DESCRIPTIONS = {
     "tracking.post_update": "Post a measure update",
     "areas.manage_indicators": "Import and edit the knowledge base",
     "audit.view": "Read the audit log",
+    "tracking.view_evaluation": "See the plan's snapshots and export them for research",
+    "tracking.take_snapshot": "Take a snapshot of the plan's figures",
 }
 ROLES = [("anonymous", "Anonymous")] + [(r.value, r.value.capitalize()) for r in Role]
 DOC = Path(settings.BASE_DIR) / "docs" / "permissions.md"
