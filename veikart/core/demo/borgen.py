@@ -16,6 +16,7 @@ from django.db.models import Sum
 from veikart.accounts.models import Role, User
 from veikart.areas.models import Area, Indicator, IndicatorValue, PopulationCount
 from veikart.core.demo import content as C
+from veikart.core.demo.knowledge import load_knowledge
 from veikart.core.groups import UNKNOWN, Dimension
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
@@ -270,6 +271,7 @@ class _Loader:
     def run(self) -> None:
         self.users()
         self.areas()
+        load_knowledge(actor=None)  # demo/knowledge.py: more indicators via JSON-stat
         self.process_and_phases()
         self.arenas()
         self.actors()
