@@ -170,6 +170,10 @@ VEIKART = {
     "MUNICIPALITY_NAME": os.environ.get("VEIKART_MUNICIPALITY_NAME", "Asker kommune"),
     "OPEN_DATA_LICENCE": os.environ.get("VEIKART_OPEN_DATA_LICENCE", "CC BY 4.0"),
     "PAGE_SIZE": 20,
+    # A group is flagged as under-represented below this ratio of participant to population share.
+    "REPRESENTATIVENESS_THRESHOLD": float(
+        os.environ.get("VEIKART_REPRESENTATIVENESS_THRESHOLD", "0.8")
+    ),
 }
 
 LOGGING = {

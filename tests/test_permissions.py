@@ -41,6 +41,7 @@ EXPECTED: dict[str, tuple[set[str], set[str], str]] = {
     "tracking.post_update": ({"committee", *MANAGERS}, {"implementation", "evaluation"}, ""),
     "areas.manage_indicators": (MANAGERS, ALL_PHASES, ""),
     "audit.view": (MANAGERS, ALL_PHASES, ""),
+    "stats.view_representativeness": (STAFF, ALL_PHASES, ""),
 }
 
 

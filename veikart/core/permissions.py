@@ -80,6 +80,7 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "tracking.post_update": is_committee & implementing,
     "areas.manage_indicators": is_manager,
     "audit.view": is_manager,
+    "stats.view_representativeness": is_staff_role,
 }
 
 for _name, _rule in PERMISSIONS.items():

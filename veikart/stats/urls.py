@@ -3,4 +3,12 @@ from django.urls import path
 from veikart.stats import views
 
 app_name = "stats"
-urlpatterns = [path("p/<slug:slug>/fordeling/", views.distribution, name="distribution")]
+urlpatterns = [
+    path("p/<slug:slug>/fordeling/", views.distribution, name="distribution"),
+    path("p/<slug:slug>/representativitet/", views.representativeness, name="representativeness"),
+    path(
+        "p/<slug:slug>/stab/representativitet/",
+        views.representativeness_staff,
+        name="representativeness_staff",
+    ),
+]

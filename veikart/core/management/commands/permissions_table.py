@@ -33,6 +33,7 @@ DESCRIPTIONS = {
     "tracking.post_update": "Post a measure update",
     "areas.manage_indicators": "Import and edit the knowledge base",
     "audit.view": "Read the audit log",
+    "stats.view_representativeness": "See representativeness with every count (staff)",
 }
 ROLES = [("anonymous", "Anonymous")] + [(r.value, r.value.capitalize()) for r in Role]
 DOC = Path(settings.BASE_DIR) / "docs" / "permissions.md"
