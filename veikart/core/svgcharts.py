@@ -23,8 +23,12 @@ class LineSeries:
     points: list[tuple[str, float | Decimal]]
 
 
-def _num(value: float | Decimal, decimals: int = 1) -> str:
-    return number_format(round(float(value), decimals), decimal_pos=decimals, use_l10n=True)
+def _num(value: float | Decimal, decimals: int | None = None) -> str:
+    """A number as the reader's language writes it; whole numbers without decimals."""
+    value = float(value)
+    if decimals is None:
+        decimals = 0 if value == int(value) else 1
+    return number_format(round(value, decimals), decimal_pos=decimals, use_l10n=True)
 
 
 def _attr(text: str) -> str:
@@ -96,7 +100,7 @@ def line_chart(
         y = y_of(value)
         out.append(
             f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ccc"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333">{_num(value, 0)}</text>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333">{_num(value)}</text>'
         )
     for p in periods:
         out.append(
@@ -170,7 +174,7 @@ def bar_chart(*, title: str, bars: list[tuple[str, float | int]], width: int = 6
     height = 12 + row * max(len(bars), 1)
     top_value = max((float(v) for _l, v in bars), default=0.0) or 1.0
     plot_w = width - left - right
-    desc = "; ".join(f"{label}: {_num(v, 0)}" for label, v in bars)
+    desc = "; ".join(f"{label}: {_num(v)}" for label, v in bars)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" class="svg-chart" '
@@ -183,12 +187,11 @@ def bar_chart(*, title: str, bars: list[tuple[str, float | int]], width: int = 6
         y = 6 + i * row
         w = plot_w * float(value) / top_value
         short = label if len(label) <= 30 else label[:29] + "…"
-        decimals = 0 if float(value) == int(float(value)) else 1
         out.append(
             f'<text x="{left - 6}" y="{y + 15}" text-anchor="end" fill="#222">{escape(short)}</text>'
             f'<rect x="{left}" y="{y + 2}" width="{w:.1f}" height="{row - 8}" '
             f'fill="url(#hatch-{i % len(HATCHES)})" stroke="{COLOURS[i % len(COLOURS)]}"/>'
-            f'<text x="{left + w + 6:.1f}" y="{y + 15}" fill="#222">{_num(value, decimals)}</text>'
+            f'<text x="{left + w + 6:.1f}" y="{y + 15}" fill="#222">{_num(value)}</text>'
         )
     out.append("</svg>")
     return "".join(out)

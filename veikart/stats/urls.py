@@ -11,4 +11,6 @@ urlpatterns = [
         views.representativeness_staff,
         name="representativeness_staff",
     ),
+    path("p/<slug:slug>/statistikk/", views.dashboard, name="dashboard"),
+    path("p/<slug:slug>/statistikk/<slug:key>.csv", views.dashboard_csv, name="dashboard_csv"),
 ]

@@ -1,9 +1,10 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from veikart.core.access import process_view
 from veikart.processes.selectors import process_get_public
 from veikart.proposals import selectors as proposal_selectors
+from veikart.stats import dashboard as stats_dashboard
 from veikart.stats import representativeness as repr_selectors
 
 
@@ -50,3 +51,29 @@ def representativeness_staff(request: HttpRequest, process) -> HttpResponse:
             "base_template": "staff_base.html",
         },
     )
+
+
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    """Statistics: participation over time, by method, arena and area; inputs and proposals by
+    focus area and realiser; measures by status. Each chart with its table and a CSV."""
+    from django.utils.safestring import mark_safe
+
+    process = process_get_public(slug=slug)
+    charts = [
+        (c, mark_safe(c.svg))  # noqa: S308 - our own SVG, every text escaped
+        for c in stats_dashboard.dashboard(process=process)
+    ]
+    return render(request, "stats/dashboard.html", {"process": process, "charts": charts})
+
+
+def dashboard_csv(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    process = process_get_public(slug=slug)
+    chart = stats_dashboard.BY_KEY.get(key)
+    if chart is None:
+        raise Http404("No such chart")
+    response = HttpResponse(
+        stats_dashboard.table_csv(chart.select(process=process)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{process.slug}-{key}.csv"'
+    return response
