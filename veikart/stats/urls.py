@@ -13,4 +13,6 @@ urlpatterns = [
     ),
     path("p/<slug:slug>/statistikk/", views.dashboard, name="dashboard"),
     path("p/<slug:slug>/statistikk/<slug:key>.csv", views.dashboard_csv, name="dashboard_csv"),
+    path("p/<slug:slug>/apne-data/", views.open_data, name="open_data"),
+    path("p/<slug:slug>/apne-data.zip", views.open_data_zip, name="open_data_zip"),
 ]

@@ -1,10 +1,11 @@
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from veikart.core.access import process_view
 from veikart.processes.selectors import process_get_public
 from veikart.proposals import selectors as proposal_selectors
 from veikart.stats import dashboard as stats_dashboard
+from veikart.stats import open_data as open_data_module
 from veikart.stats import representativeness as repr_selectors
 
 
@@ -77,3 +78,29 @@ def dashboard_csv(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{process.slug}-{key}.csv"'
     return response
+
+
+def open_data(request: HttpRequest, slug: str) -> HttpResponse:
+    """What the open-data ZIP holds, its licence, and the download link."""
+    process = process_get_public(slug=slug)
+    return render(
+        request,
+        "stats/open_data.html",
+        {
+            "process": process,
+            "resources": open_data_module.RESOURCES,
+            "licence": open_data_module.licence(),
+            "small_cell": open_data_module.SMALL_CELL,
+        },
+    )
+
+
+def open_data_zip(request: HttpRequest, slug: str) -> FileResponse:
+    """The ZIP, built into a spooled temporary file and streamed from it."""
+    process = process_get_public(slug=slug)
+    return FileResponse(
+        open_data_module.zip_spooled(process),
+        as_attachment=True,
+        filename=open_data_module.zip_name(process),
+        content_type="application/zip",
+    )
