@@ -198,6 +198,10 @@ VEIKART = {
     # Absolute links in e-mails (following and digests); the daily digest's local hour.
     "BASE_URL": os.environ.get("VEIKART_BASE_URL", "http://127.0.0.1:8000"),
     "DIGEST_HOUR": int(os.environ.get("VEIKART_DIGEST_HOUR", "7")),
+    # A group is flagged as under-represented below this ratio of participant to population share.
+    "REPRESENTATIVENESS_THRESHOLD": float(
+        os.environ.get("VEIKART_REPRESENTATIVENESS_THRESHOLD", "0.8")
+    ),
 }
 
 # LOG_FORMAT=json gives one JSON object per line (for a log collector); plain text otherwise.

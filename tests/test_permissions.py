@@ -47,6 +47,7 @@ EXPECTED: dict[str, tuple[set[str], set[str], str]] = {
     "opinions.analyse": ({"host", *MANAGERS}, ALL_PHASES, ""),
     "tracking.view_evaluation": (STAFF, ALL_PHASES, ""),
     "tracking.take_snapshot": (MANAGERS, ALL_PHASES, ""),
+    "stats.view_representativeness": (STAFF, ALL_PHASES, ""),
 }
 
 

@@ -88,3 +88,38 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.area} {self.period}: {self.value}"
+
+
+class IndicatorImport(TimeStampedModel):
+    """One upload of indicator values (CSV or JSON-stat 2): preview first, then all or nothing."""
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        JSONSTAT = "jsonstat", "JSON-stat 2"
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Checked")
+        DONE = "done", _("Stored")
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    default_theme = models.CharField(
+        _("theme of new indicators"),
+        max_length=30,
+        choices=Indicator.Theme.choices,
+        default=Indicator.Theme.LIVING_CONDITIONS,
+    )
+    content = models.BinaryField(_("content"))
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREVIEWED)
+    result = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("indicator import")
+        verbose_name_plural = _("indicator imports")
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -96,6 +96,7 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "opinions.analyse": is_host,
     "tracking.view_evaluation": is_staff_role,
     "tracking.take_snapshot": is_manager,
+    "stats.view_representativeness": is_staff_role,
 }
 
 for _name, _rule in PERMISSIONS.items():

@@ -21,6 +21,7 @@ from veikart.core.demo.workshop import load_workshop_demo
 from veikart.core.demo.opinion import load_opinion_demo
 from veikart.core.demo.plan import plan_history_load
 from veikart.core.demo import tracking as tracking_demo
+from veikart.core.demo.knowledge import load_knowledge
 from veikart.core.groups import UNKNOWN, Dimension
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
@@ -270,6 +271,7 @@ class _Loader:
     def run(self) -> None:
         self.users()
         self.areas()
+        load_knowledge(actor=None)  # demo/knowledge.py: more indicators via JSON-stat
         self.process_and_phases()
         self.arenas()
         self.actors()

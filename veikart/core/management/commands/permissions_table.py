@@ -35,6 +35,7 @@ DESCRIPTIONS = {
     "audit.view": "Read the audit log",
     "tracking.view_evaluation": "See the plan's snapshots and export them for research",
     "tracking.take_snapshot": "Take a snapshot of the plan's figures",
+    "stats.view_representativeness": "See representativeness with every count (staff)",
 }
 ROLES = [("anonymous", "Anonymous")] + [(r.value, r.value.capitalize()) for r in Role]
 DOC = Path(settings.BASE_DIR) / "docs" / "permissions.md"
