@@ -1,14 +1,14 @@
 from django.urls import path
 
-from veikart.proposals import consolidation_views, staff_views, views
 from veikart.proposals import (
     actor_views,
+    consolidation_views,
+    opinion_urls,
     staff_views,
     views,
     workshop_staff_views,
     workshop_views,
 )
-from veikart.proposals import opinion_urls, staff_views, views
 
 app_name = "proposals"
 urlpatterns = [

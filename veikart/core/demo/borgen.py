@@ -16,12 +16,12 @@ from django.db.models import Sum
 from veikart.accounts.models import Role, User
 from veikart.areas.models import Area, Indicator, IndicatorValue, PopulationCount
 from veikart.core.demo import content as C
-from veikart.core.demo.map import load_map_demo
-from veikart.core.demo.workshop import load_workshop_demo
-from veikart.core.demo.opinion import load_opinion_demo
-from veikart.core.demo.plan import plan_history_load
 from veikart.core.demo import tracking as tracking_demo
 from veikart.core.demo.knowledge import load_knowledge
+from veikart.core.demo.map import load_map_demo
+from veikart.core.demo.opinion import load_opinion_demo
+from veikart.core.demo.plan import plan_history_load
+from veikart.core.demo.workshop import load_workshop_demo
 from veikart.core.groups import UNKNOWN, Dimension
 from veikart.core.services import audit_log_write
 from veikart.inputs.models import Input, InputSource, InputStatus
