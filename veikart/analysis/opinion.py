@@ -21,7 +21,7 @@ and its open-source math; no code taken from it):
 5. Per group and item: agree / disagree / pass counts. An item is *consensus* when every group
    agrees (or every group disagrees) with it significantly; *divisive* when one group's
    agreement or disagreement differs significantly from the rest (Pol.is's representativeness
-   test), ranked by the spread between the groups' agreement.
+   test), ranked by the spread between the groups' agreement (or disagreement).
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ class ItemResult:
     groups: tuple[GroupItemStats, ...]
     consensus_agree: float  # product over groups of p_agree
     consensus_disagree: float
-    spread: float  # max - min of the groups' p_agree
+    spread: float  # max - min of the groups' p_agree (or p_disagree, if larger)
     is_consensus: str  # "agree", "disagree" or ""
     representative_for: int | None  # the group that stands out on it (significant), if any
     representative_as: str  # "agree" / "disagree" / ""
@@ -344,13 +344,18 @@ def _item_results(matrix: np.ndarray, labels: np.ndarray, k: int, items) -> list
                     if z_rep > Z_90 and z_in > Z_90 and z_rep > best_z:
                         best_group, best_as, best_z = s.group, kind, z_rep
         p_agrees = [s.p_agree for s in stats]
+        p_disagrees = [s.p_disagree for s in stats]
         results.append(
             ItemResult(
                 item=item,
                 groups=stats,
                 consensus_agree=round(consensus_agree, 6),
                 consensus_disagree=round(consensus_disagree, 6),
-                spread=round(max(p_agrees) - min(p_agrees), 6) if p_agrees else 0.0,
+                spread=round(
+                    max(max(p_agrees) - min(p_agrees), max(p_disagrees) - min(p_disagrees)), 6
+                )
+                if stats
+                else 0.0,
                 is_consensus=is_consensus,
                 representative_for=best_group,
                 representative_as=best_as,
