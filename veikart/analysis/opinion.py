@@ -21,7 +21,8 @@ and its open-source math; no code taken from it):
 5. Per group and item: agree / disagree / pass counts. An item is *consensus* when every group
    agrees (or every group disagrees) with it significantly; *divisive* when one group's
    agreement or disagreement differs significantly from the rest (Pol.is's representativeness
-   test), ranked by the spread between the groups' agreement (or disagreement).
+   test), ranked by the spread between the groups' agreement (or disagreement) Items moderated out are
+   never in either list.
 """
 
 from __future__ import annotations
@@ -277,12 +278,13 @@ def analyse(
     group_sizes = tuple(int((labels == g).sum()) for g in range(k))
 
     item_results = _item_results(matrix, labels, k, items)
+    shown = [r for r in item_results if r.item not in moderated_out]  # as Pol.is: never those
     consensus = sorted(
-        (r for r in item_results if r.is_consensus),
+        (r for r in shown if r.is_consensus),
         key=lambda r: -(r.consensus_agree if r.is_consensus == "agree" else r.consensus_disagree),
     )
     divisive = sorted(
-        (r for r in item_results if r.representative_for is not None and k >= 2),
+        (r for r in shown if r.representative_for is not None and k >= 2),
         key=lambda r: (-r.spread, r.item),
     )
     return OpinionResult(

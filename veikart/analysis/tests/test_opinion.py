@@ -105,9 +105,12 @@ def test_everyone_identical_is_one_group():
 
 def test_moderated_out_items_count_as_a_pass_by_everyone():
     matrix, participants, items = two_camps()
-    result = opinion.analyse(matrix, participants=participants, items=items, moderated_out={"c3"})
-    assert result.parameters["moderated_out"] == ["c3"]
+    result = opinion.analyse(
+        matrix, participants=participants, items=items, moderated_out={"c3", "c18"}
+    )
+    assert result.parameters["moderated_out"] == ["c18", "c3"]
     assert result.k == 2
+    assert "c3" not in result.divisive and result.consensus == ("c19",)
 
 
 @pytest.mark.parametrize(
