@@ -21,7 +21,8 @@ and its open-source math; no code taken from it):
 5. Per group and item: agree / disagree / pass counts. An item is *consensus* when every group
    agrees (or every group disagrees) with it significantly; *divisive* when one group's
    agreement or disagreement differs significantly from the rest (Pol.is's representativeness
-   test), ranked by the spread between the groups' agreement.
+   test), ranked by the spread between the groups' agreement (or disagreement) Items moderated out are
+   never in either list.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ class ItemResult:
     groups: tuple[GroupItemStats, ...]
     consensus_agree: float  # product over groups of p_agree
     consensus_disagree: float
-    spread: float  # max - min of the groups' p_agree
+    spread: float  # max - min of the groups' p_agree (or p_disagree, if larger)
     is_consensus: str  # "agree", "disagree" or ""
     representative_for: int | None  # the group that stands out on it (significant), if any
     representative_as: str  # "agree" / "disagree" / ""
@@ -277,12 +278,13 @@ def analyse(
     group_sizes = tuple(int((labels == g).sum()) for g in range(k))
 
     item_results = _item_results(matrix, labels, k, items)
+    shown = [r for r in item_results if r.item not in moderated_out]  # as Pol.is: never those
     consensus = sorted(
-        (r for r in item_results if r.is_consensus),
+        (r for r in shown if r.is_consensus),
         key=lambda r: -(r.consensus_agree if r.is_consensus == "agree" else r.consensus_disagree),
     )
     divisive = sorted(
-        (r for r in item_results if r.representative_for is not None and k >= 2),
+        (r for r in shown if r.representative_for is not None and k >= 2),
         key=lambda r: (-r.spread, r.item),
     )
     return OpinionResult(
@@ -344,13 +346,18 @@ def _item_results(matrix: np.ndarray, labels: np.ndarray, k: int, items) -> list
                     if z_rep > Z_90 and z_in > Z_90 and z_rep > best_z:
                         best_group, best_as, best_z = s.group, kind, z_rep
         p_agrees = [s.p_agree for s in stats]
+        p_disagrees = [s.p_disagree for s in stats]
         results.append(
             ItemResult(
                 item=item,
                 groups=stats,
                 consensus_agree=round(consensus_agree, 6),
                 consensus_disagree=round(consensus_disagree, 6),
-                spread=round(max(p_agrees) - min(p_agrees), 6) if p_agrees else 0.0,
+                spread=round(
+                    max(max(p_agrees) - min(p_agrees), max(p_disagrees) - min(p_disagrees)), 6
+                )
+                if stats
+                else 0.0,
                 is_consensus=is_consensus,
                 representative_for=best_group,
                 representative_as=best_as,

@@ -105,9 +105,12 @@ def test_everyone_identical_is_one_group():
 
 def test_moderated_out_items_count_as_a_pass_by_everyone():
     matrix, participants, items = two_camps()
-    result = opinion.analyse(matrix, participants=participants, items=items, moderated_out={"c3"})
-    assert result.parameters["moderated_out"] == ["c3"]
+    result = opinion.analyse(
+        matrix, participants=participants, items=items, moderated_out={"c3", "c18"}
+    )
+    assert result.parameters["moderated_out"] == ["c18", "c3"]
     assert result.k == 2
+    assert "c3" not in result.divisive and result.consensus == ("c19",)
 
 
 @pytest.mark.parametrize(
@@ -153,3 +156,20 @@ def test_close_to_polis_own_grouping(conversation):
     assert len(both) == sum(1 for g in data.group_ids if g)
     ari = adjusted_rand_score([a for a, _ in both], [b for _, b in both])
     assert ari > 0.85
+
+
+def test_three_camps_give_three_groups():
+    rng = np.random.default_rng(5)
+    prototypes = np.array([[1.0] * 10 + [-1.0] * 10, [-1.0] * 10 + [1.0] * 10, [1.0] * 20])
+    rows, truth = [], []
+    for camp, prototype in enumerate(prototypes):
+        for _ in range(40):
+            row = prototype.copy()
+            row[rng.random(20) < 0.1] *= -1
+            row[rng.random(20) < 0.3] = np.nan
+            rows.append(row)
+            truth.append(camp)
+    names = [str(i) for i in range(len(rows))]
+    result = opinion.analyse(np.array(rows), participants=names, items=[f"c{j}" for j in range(20)])
+    assert result.k == 3
+    assert adjusted_rand_score(truth, [result.groups[n] for n in names]) > 0.9
