@@ -6,9 +6,12 @@ BENCH_DATABASE_URL); mail goes to the in-memory backend. Prints p50/p95 and quer
 """
 
 import datetime
+import os
 import time
 
 from _setup import django_ready, percentile
+
+os.environ.setdefault("DEBUG", "1")  # plain static storage: pages render without collectstatic
 
 django_ready()
 

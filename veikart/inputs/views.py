@@ -108,7 +108,7 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
             "process": item.process,
             "just_sent": request.session.pop("last_receipt", None) == item.receipt_code,
             "outcomes": input_outcomes(items=[item])[item.pk],
-            "follow_form": FollowForm(),
+            "follow_form": FollowForm(initial={"email": getattr(request.user, "email", "")}),
             "statuses": InputStatus,
         },
     )

@@ -32,6 +32,9 @@ from veikart.tracking.models import Frequency, MeasureUpdate, Notification, Subs
 CONFIRM_SALT = "veikart.tracking.confirm"
 UNSUBSCRIBE_SALT = "veikart.tracking.unsubscribe"
 CONFIRM_MAX_AGE = 7 * 24 * 3600
+# The form must not become a way to flood somebody's inbox with confirmation mails:
+RESEND_AFTER = datetime.timedelta(hours=1)  # per subscription
+MAX_UNCONFIRMED_PER_DAY = 5  # per address
 
 
 # --- signed links ------------------------------------------------------------------------
@@ -117,16 +120,37 @@ def subscription_request(
         subscription.save(
             update_fields=["frequency", "language", "confirmed_at", "unsubscribed_at"]
         )
-    if created or not active:
+    send = (created or not active) and _may_send_confirmation(subscription)
+    if send:
+        subscription.confirmation_sent_at = timezone.now()
+        subscription.save(update_fields=["confirmation_sent_at"])
         pk = subscription.pk
         transaction.on_commit(lambda: confirmation_mail_send(subscription_id=pk), robust=True)
     audit_log_write(
         actor=actor,
         action="subscription.request",
         obj=subscription,
-        data={"created": created, "frequency": frequency, "already_active": bool(active)},
+        data={
+            "created": created,
+            "frequency": frequency,
+            "already_active": bool(active),
+            "confirmation_sent": bool(send),
+        },
     )
     return subscription
+
+
+def _may_send_confirmation(subscription: Subscription) -> bool:
+    now = timezone.now()
+    sent = subscription.confirmation_sent_at
+    if sent and sent > now - RESEND_AFTER:
+        return False
+    recent = Subscription.objects.filter(
+        email=subscription.email,
+        confirmed_at__isnull=True,
+        confirmation_sent_at__gt=now - datetime.timedelta(days=1),
+    ).exclude(pk=subscription.pk)
+    return recent.count() < MAX_UNCONFIRMED_PER_DAY
 
 
 def confirmation_mail_send(*, subscription_id: int) -> None:

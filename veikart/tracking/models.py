@@ -112,6 +112,7 @@ class Subscription(models.Model):
     )
     language = models.CharField(_("language"), max_length=10, default="nb")
     created_at = models.DateTimeField(auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
 

@@ -8,6 +8,7 @@ from django.core import mail, signing
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import InputFactory, UserFactory
 from veikart.inputs.models import InputStatus
@@ -155,16 +156,25 @@ def test_expired_confirm_link(traced, django_capture_on_commit_callbacks, monkey
     assert error.value.code == "expired"
 
 
-def test_asking_again_sends_no_second_mail_when_confirmed(
-    traced, django_capture_on_commit_callbacks
-):
+def test_asking_again_sends_no_flood_of_mails(traced, django_capture_on_commit_callbacks):
     sub = subscribe(django_capture_on_commit_callbacks, item=traced["input"])
     subscribe(django_capture_on_commit_callbacks, item=traced["input"])
-    assert len(mail.outbox) == 2  # unconfirmed: the link is sent again
+    assert len(mail.outbox) == 1  # unconfirmed, asked again within the hour: no second mail
+    Subscription.objects.update(confirmation_sent_at=timezone.now() - datetime.timedelta(hours=2))
+    subscribe(django_capture_on_commit_callbacks, item=traced["input"])
+    assert len(mail.outbox) == 2  # later: the link is sent again
     following.subscription_confirm(token=following.confirm_token(sub))
     subscribe(django_capture_on_commit_callbacks, item=traced["input"])
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 2  # confirmed: nothing more
     assert Subscription.objects.count() == 1
+
+
+def test_one_address_gets_at_most_five_unconfirmed_links_a_day(
+    process, django_capture_on_commit_callbacks
+):
+    for _ in range(7):
+        subscribe(django_capture_on_commit_callbacks, item=InputFactory(process=process))
+    assert len(mail.outbox) == following.MAX_UNCONFIRMED_PER_DAY
 
 
 @pytest.mark.parametrize(
