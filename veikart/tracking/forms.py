@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from veikart.core.uploads import MAX_BYTES
 from veikart.plans.models import MeasureStatus
-from veikart.tracking.attachments import MAX_BYTES
 from veikart.tracking.models import Frequency
 
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veikart.core.services import audit_log_write
+from veikart.core.uploads import attachment_check
 from veikart.plans.models import Measure, MeasureStatus
-from veikart.tracking.attachments import attachment_check
 from veikart.tracking.following import notify_measure_update
 from veikart.tracking.models import MeasureUpdate
 from veikart.tracking.permissions import measure_update_allowed

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from veikart.core.forms import apply_errors
+from veikart.core.uploads import CONTENT_TYPES, EXTENSIONS
 from veikart.plans.selectors import plan_current
 from veikart.processes.selectors import process_get_public
 from veikart.tracking import selectors, services
-from veikart.tracking.attachments import CONTENT_TYPES, EXTENSIONS
 from veikart.tracking.forms import MeasureUpdateForm
 from veikart.tracking.permissions import measure_update_allowed
 

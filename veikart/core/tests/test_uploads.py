@@ -8,9 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from veikart.core.uploads import upload_check
-
-ALL = {"pdf", "png", "jpeg", "docx", "xlsx"}
+from veikart.core.uploads import attachment_check
 
 
 def jpeg_with_gps() -> bytes:
@@ -26,8 +24,8 @@ def jpeg_with_gps() -> bytes:
 def test_gps_and_camera_are_stripped_from_a_jpeg():
     raw = jpeg_with_gps()
     assert Image.open(io.BytesIO(raw)).getexif().get(0x8825)
-    checked = upload_check(SimpleUploadedFile("ferie.JPG", raw), allowed=ALL)
-    assert checked.kind == "jpeg" and checked.content.name == "ferie.jpg"
+    checked = attachment_check(SimpleUploadedFile("ferie.JPG", raw))
+    assert checked.kind == "jpeg" and checked.content.name.endswith(".jpg")
     clean = Image.open(io.BytesIO(checked.content.read()))
     assert not clean.getexif() and clean.size == (40, 30)
     assert b"Kamerafabrikk" not in checked.content.file.getvalue()
@@ -35,35 +33,34 @@ def test_gps_and_camera_are_stripped_from_a_jpeg():
 
 def test_a_renamed_file_is_judged_by_what_it_is():
     html = SimpleUploadedFile("rapport.pdf", b"<html><script>alert(1)</script></html>")
-    with pytest.raises(ValidationError, match="godtas ikke|not accepted"):
-        upload_check(html, allowed=ALL)
+    with pytest.raises(ValidationError, match="PDF"):
+        attachment_check(html)
     pdf = SimpleUploadedFile("bilde.png", b"%PDF-1.7\n%...\n")
-    assert upload_check(pdf, allowed=ALL).content.name == "bilde.pdf"
+    assert attachment_check(pdf).content.name.endswith(".pdf")
 
 
 def test_docx_is_told_from_other_zip_files():
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", "<w:document/>")
-    assert upload_check(SimpleUploadedFile("a.zip", out.getvalue()), allowed=ALL).kind == "docx"
+    assert attachment_check(SimpleUploadedFile("a.zip", out.getvalue())).kind == "docx"
     plain = io.BytesIO()
     with zipfile.ZipFile(plain, "w") as z:
         z.writestr("virus.exe", "MZ")
     with pytest.raises(ValidationError):
-        upload_check(SimpleUploadedFile("a.docx", plain.getvalue()), allowed=ALL)
+        attachment_check(SimpleUploadedFile("a.docx", plain.getvalue()))
 
 
 def test_empty_too_large_and_broken_images_are_refused():
     with pytest.raises(ValidationError, match="tom|empty"):
-        upload_check(SimpleUploadedFile("a.pdf", b""), allowed=ALL)
+        attachment_check(SimpleUploadedFile("a.pdf", b""))
     with pytest.raises(ValidationError, match="MB"):
-        upload_check(
-            SimpleUploadedFile("a.pdf", b"%PDF-" + b"x" * 2000), allowed=ALL, max_bytes=1000
-        )
+        attachment_check(SimpleUploadedFile("a.pdf", b"%PDF-" + b"x" * (11 * 1024 * 1024)))
     with pytest.raises(ValidationError):
-        upload_check(SimpleUploadedFile("a.png", b"\x89PNG\r\n\x1a\n broken"), allowed=ALL)
+        attachment_check(SimpleUploadedFile("a.png", b"\x89PNG\r\n\x1a\n broken"))
 
 
 def test_only_the_kinds_allowed_here():
     with pytest.raises(ValidationError, match="PDF"):
-        upload_check(SimpleUploadedFile("a.jpg", jpeg_with_gps()), allowed={"pdf"})
+        attachment_check(SimpleUploadedFile("a.jpg", jpeg_with_gps()), allowed=frozenset({"pdf"}))

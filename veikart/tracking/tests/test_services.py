@@ -144,7 +144,7 @@ def test_bad_attachment_is_refused_and_nothing_stored(
 
 def test_too_large_attachment_is_refused(measure, manager, settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setattr("veikart.tracking.attachments.MAX_BYTES", 100)
+    monkeypatch.setattr("veikart.core.uploads.MAX_BYTES", 100)
     with pytest.raises(ValidationError):
         post(manager, measure, attachment=SimpleUploadedFile("r.pdf", b"%PDF-" + b"x" * 200))
     assert measure.updates.count() == 0
