@@ -17,7 +17,7 @@ class PlanForm(forms.Form):
 
 
 class GoalForm(forms.Form):
-    focus_area = forms.ModelChoiceField(label=_("Focus area"), queryset=None)
+    focus_area = forms.ModelChoiceField(label=_("Focus area"), queryset=None, empty_label="–")
     title = forms.CharField(label=_("Goal"), max_length=300)
 
     def __init__(self, *args, plan: Plan, **kwargs) -> None:
@@ -32,7 +32,7 @@ class GoalChoiceField(forms.ModelChoiceField):
 
 
 class StrategyForm(forms.Form):
-    goal = GoalChoiceField(label=_("Goal"), queryset=None)
+    goal = GoalChoiceField(label=_("Goal"), queryset=None, empty_label="–")
     title = forms.CharField(label=_("Strategy"), max_length=300)
 
     def __init__(self, *args, plan: Plan, **kwargs) -> None:
@@ -61,7 +61,7 @@ class ProposalsField(forms.ModelMultipleChoiceField):
 
 class MeasureForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
-    strategy = StrategyChoiceField(label=_("Strategy"), queryset=None)
+    strategy = StrategyChoiceField(label=_("Strategy"), queryset=None, empty_label="–")
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -73,7 +73,10 @@ class MeasureForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 10}),
     )
     responsible = forms.ModelChoiceField(
-        label=_("Responsible"), queryset=Actor.objects.order_by("name"), required=False
+        label=_("Responsible"),
+        queryset=Actor.objects.order_by("name"),
+        required=False,
+        empty_label=_("Not chosen"),
     )
     partners = forms.ModelMultipleChoiceField(
         label=_("Partners"),

@@ -184,3 +184,17 @@ def test_draft_plan_is_not_public(client, world, manager):
     assert (
         "Temaplan for Borgen" in client.get(reverse("plans:detail", args=[slug])).content.decode()
     )
+
+
+def test_staff_download_of_a_draft_even_an_empty_one(staff, world, manager):
+    from veikart.plans import services
+
+    empty = services.plan_create(
+        actor=manager, process=world["process"], title="Tom plan", main_goal="Mål"
+    )
+    for plan in (world["plan"], empty):
+        for fmt, magic in (("pdf", b"%PDF"), ("docx", b"PK")):
+            r = staff.get(
+                reverse("plans:manage_document", args=[world["process"].slug, plan.pk, fmt])
+            )
+            assert r.status_code == 200 and r.content.startswith(magic)
