@@ -169,3 +169,10 @@ def test_block_search_matches_brute_force(monkeypatch):
     sims = v @ v.T
     expected = {(i, j) for i in range(40) for j in range(i + 1, 40) if sims[i, j] >= 0.5}
     assert found == expected
+
+
+def test_identical_inputs_group_even_in_a_tiny_corpus():
+    emb = get_embedder("tfidf")
+    texts = ["Flere benker i parken"] * 3
+    assert cluster(emb.embed(texts), texts).labels == [0, 0, 0]
+    assert len(near_duplicates(emb.embed(texts), texts)) == 3
