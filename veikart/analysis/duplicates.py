@@ -53,6 +53,8 @@ def near_duplicates(
                 for k in range(0, len(rows), 20_000)
             ]
         )
+        close = semantic >= CANDIDATE_COSINE  # cheap, before the character comparison
+        rows, cols, semantic = rows[close], cols[close], semantic[close]
         scores = pair_scores(semantic, [plain[k] for k in rows], [plain[k] for k in cols])
         keep = np.flatnonzero(scores >= threshold)
         found.extend((int(rows[k]), int(cols[k]), round(float(scores[k]), 4)) for k in keep)
