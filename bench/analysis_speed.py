@@ -8,7 +8,8 @@ Each case runs in its own process so its peak resident memory (VmHWM) is its own
 - with VEIKART_BENCH_100K=1: `cluster()` on 100,000 (≤ 2 min) and `near_duplicates()` on
   100,000 (≤ 60 s).
 The "cached embeddings" are synthetic: unit vectors of the e5 shape (384) drawn around 2,000
-topic centres (1 % of them near-duplicates of another), and short synthetic texts.
+topic centres (1 % of them near-duplicates of another), and synthetic texts of 12 words
+drawn from a Zipf distribution over 22,000 words.
 Usage: python bench/analysis_speed.py
 """
 
@@ -41,18 +42,32 @@ def synthetic(n: int, dim: int = 384, seed: int = 0):
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    centres = rng.normal(size=(2000, dim)).astype(np.float32)
+    centres = rng.standard_normal(size=(2000, dim), dtype=np.float32)
     topic = rng.integers(0, len(centres), size=n)
-    v = centres[topic] + 0.8 * rng.normal(size=(n, dim)).astype(np.float32)
-    texts = [" ".join(rng.choice(WORDS, size=8)) + f" {t}" for t in topic]
+    v = centres[topic]
+    for start in range(0, n, 10_000):  # in chunks: no float64 copy of the whole matrix
+        v[start : start + 10_000] += 0.8 * rng.standard_normal(
+            size=(min(10_000, n - start), dim), dtype=np.float32
+        )
+    # Zipf-distributed words from a vocabulary of 22,000 invented words plus everyday words
+    syllables = ["ba", "ke", "ri", "mo", "lu", "sa", "ve", "to", "ni", "gå", "hø", "dy", "fa", "ju"]
+    vocab = WORDS + [
+        a + b + c + d
+        for a in syllables
+        for b in syllables
+        for c in syllables
+        for d in syllables[:8]
+    ]
+    ranks = (rng.zipf(1.2, size=(n, 12)) - 1) % len(vocab)
+    texts = [" ".join(vocab[r] for r in row) for row in ranks]
     # 1 % of inputs are a near-duplicate (a doubled letter) of another input
     chosen = rng.choice(n, size=2 * (n // 100), replace=False)
     sources, copies = chosen[: n // 100], chosen[n // 100 :]
-    v[copies] = v[sources] + 0.01 * rng.normal(size=(len(copies), dim)).astype(np.float32)
+    v[copies] = v[sources] + 0.01 * rng.standard_normal(size=(len(copies), dim), dtype=np.float32)
     for a, b in zip(sources, copies, strict=True):
         texts[b] = texts[a][:3] + texts[a][2:]
     v /= np.linalg.norm(v, axis=1, keepdims=True)
-    return v.astype(np.float32), texts
+    return v, texts
 
 
 def case_embed(name: str) -> dict:

@@ -4,7 +4,10 @@ Nothing here is quadratic in memory: pairwise work is done in row blocks and onl
 a threshold (or each row's top k) are kept.
 """
 
+import json
 from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -14,13 +17,31 @@ from veikart.analysis.text import char_ngrams, idf_weighted
 BLOCK_CELLS = 2**24  # similarities computed per block (64 MB of float32)
 
 
+PRIOR_WEIGHT = 20  # the reference mean counts as this many inputs
+
+
+@lru_cache(maxsize=4)
+def reference_mean(dim: int) -> np.ndarray:
+    """The mean vector of a typical corpus for this embedding size (e5: 384), else zeros."""
+    path = Path(__file__).resolve().parent / "data" / "e5_query_mean.json"
+    if dim == 384:
+        return np.array(json.loads(path.read_text(encoding="utf-8"))["mean"], dtype=np.float32)
+    return np.zeros(dim, dtype=np.float32)
+
+
 def centred(vectors: np.ndarray) -> np.ndarray:
-    """Subtract the corpus mean and L2-normalise again.
+    """Subtract the mean and L2-normalise again.
 
     e5 cosine similarities crowd into 0.7–1.0 for any two Norwegian sentences; removing the
-    common direction spreads them out, so one threshold means the same on every corpus."""
+    common direction spreads them out, so one threshold means the same on every corpus. The
+    mean is the corpus' own, pulled towards a reference mean (as if PRIOR_WEIGHT typical
+    inputs were added), so that a handful of inputs, or identical ones, are centred sensibly."""
     v = np.asarray(vectors, dtype=np.float32)
-    v = v - v.mean(axis=0, keepdims=True)
+    n = len(v)
+    if n == 0:
+        return v.reshape(0, v.shape[-1] if v.ndim == 2 else 0)
+    mean = (v.sum(axis=0) + PRIOR_WEIGHT * reference_mean(v.shape[1])) / (n + PRIOR_WEIGHT)
+    v = v - mean
     norms = np.linalg.norm(v, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return (v / norms).astype(np.float32)

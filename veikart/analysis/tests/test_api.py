@@ -144,3 +144,35 @@ def test_suggest_from_descriptions():
     out = suggest_from_descriptions(emb.embed(TEXTS[:8]), descriptions, emb)
     assert out[0][0] == "Stedsutvikling" and out[7][0] == "Offentlige tjenester"
     assert all(0 <= c <= 1 for _, c in out)
+
+
+def test_large_corpus_duplicate_search_finds_the_same_pairs(monkeypatch):
+    from veikart.analysis import duplicates
+
+    emb = get_embedder("tfidf")
+    v = emb.embed(TEXTS)
+    exact = near_duplicates(v, TEXTS)
+    monkeypatch.setattr(duplicates, "BLOCKING_ABOVE", 0)
+    assert near_duplicates(v, TEXTS) == exact
+
+
+def test_block_search_matches_brute_force(monkeypatch):
+    from veikart.analysis import similarity
+
+    monkeypatch.setattr(similarity, "BLOCK_CELLS", 64)  # many small blocks
+    rng = np.random.default_rng(0)
+    v = rng.normal(size=(40, 8)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    found = set()
+    for rows, cols, _ in similarity.pairs_above(v, 0.5, top_k=100):
+        found |= set(zip(rows.tolist(), cols.tolist(), strict=True))
+    sims = v @ v.T
+    expected = {(i, j) for i in range(40) for j in range(i + 1, 40) if sims[i, j] >= 0.5}
+    assert found == expected
+
+
+def test_identical_inputs_group_even_in_a_tiny_corpus():
+    emb = get_embedder("tfidf")
+    texts = ["Flere benker i parken"] * 3
+    assert cluster(emb.embed(texts), texts).labels == [0, 0, 0]
+    assert len(near_duplicates(emb.embed(texts), texts)) == 3
