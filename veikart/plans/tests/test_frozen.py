@@ -94,6 +94,8 @@ def test_every_plan_service_is_covered_by_the_frozen_test():
 
 
 def test_status_and_progress_stay_changeable(frozen, manager):
+    frozen["process"].current_phase = "implementation"  # updates are posted while implementing
+    frozen["process"].save(update_fields=["current_phase"])
     measure_update_post(
         actor=manager,
         measure=frozen["measure"],
