@@ -85,6 +85,6 @@ urlpatterns = [
     # the actors directory
     path("aktorer/", actor_views.actor_list, name="actor_list"),
     path("aktorer/ny/", actor_views.actor_create, name="actor_create"),
-    path("aktorer/<slug:actor_slug>/", actor_views.actor_detail, name="actor_detail"),
-    path("aktorer/<slug:actor_slug>/rediger/", actor_views.actor_edit, name="actor_edit"),
+    path("aktorer/<str:actor_slug>/", actor_views.actor_detail, name="actor_detail"),
+    path("aktorer/<str:actor_slug>/rediger/", actor_views.actor_edit, name="actor_edit"),
 ]

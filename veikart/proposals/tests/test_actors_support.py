@@ -29,7 +29,7 @@ def _clear_rate_limits():
 
 
 def test_actor_page_lists_proposals_and_measures_it_is_responsible_for_or_a_partner_in(client):
-    actor = ActorFactory(name="Borgen Frivilligsentral")
+    actor = ActorFactory(name="Borgen Frivilligsentral", slug="frivilligsentralen-på-borgen")
     proposal = ProposalFactory(title="Leksehjelp")
     ProposalActor.objects.create(proposal=proposal, actor=actor, role=ActorRole.RESPONSIBLE)
     fa = FocusAreaFactory(process=proposal.process)
