@@ -105,4 +105,6 @@ urlpatterns = [
     path("aktorer/<slug:actor_slug>/", actor_views.actor_detail, name="actor_detail"),
     path("aktorer/<slug:actor_slug>/rediger/", actor_views.actor_edit, name="actor_edit"),
     *opinion_urls.urlpatterns,
+    path("aktorer/<str:actor_slug>/", actor_views.actor_detail, name="actor_detail"),
+    path("aktorer/<str:actor_slug>/rediger/", actor_views.actor_edit, name="actor_edit"),
 ]

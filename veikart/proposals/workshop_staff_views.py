@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from veikart.core.access import process_view
 from veikart.core.forms import apply_errors
 from veikart.core.models import AuditLog
+from veikart.proposals import realisation_services
 from veikart.proposals import workshop_selectors as selectors
 from veikart.proposals import workshop_services as services
 from veikart.proposals.models import Proposal, Workshop
@@ -244,7 +245,7 @@ def realisation_plan_edit(request: HttpRequest, process, pk: int, number: int) -
     form = RealisationPlanForm(request.POST or None, workshop=workshop, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.realisation_plan_save(
+            realisation_services.realisation_plan_save(
                 actor=request.user, workshop=workshop, proposal=proposal, **form.cleaned_data
             )
         except ValidationError as e:

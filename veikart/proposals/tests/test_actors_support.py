@@ -29,7 +29,7 @@ def _clear_rate_limits():
 
 
 def test_actor_page_lists_proposals_and_measures_it_is_responsible_for_or_a_partner_in(client):
-    actor = ActorFactory(name="Borgen Frivilligsentral")
+    actor = ActorFactory(name="Borgen Frivilligsentral", slug="frivilligsentralen-på-borgen")
     proposal = ProposalFactory(title="Leksehjelp")
     ProposalActor.objects.create(proposal=proposal, actor=actor, role=ActorRole.RESPONSIBLE)
     fa = FocusAreaFactory(process=proposal.process)
@@ -133,3 +133,19 @@ def test_veikart_list_shows_counts_and_sorts_by_support(client):
     items = list(page.context["page"])
     assert [p.title for p in items] == ["Mye støttet", "Lite støttet"]
     assert [p.support_count for p in items] == [3, 1]
+
+
+def test_actor_list_does_not_grow_queries_with_actors(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ActorFactory()
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("proposals:actor_list"))
+    for _ in range(10):
+        actor = ActorFactory()
+        ProposalActor.objects.create(proposal=ProposalFactory(), actor=actor)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("proposals:actor_list"))
+    assert len(many) == len(few)
+    assert page.content.decode().count('class="proposal-item"') == 11

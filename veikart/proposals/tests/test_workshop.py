@@ -29,6 +29,7 @@ from veikart.proposals.models import (
     WorkshopGroup,
     WorkshopParticipant,
 )
+from veikart.proposals.realisation_services import realisation_plan_save
 from veikart.proposals.workshop_selectors import workshop_results
 
 pytestmark = pytest.mark.django_db
@@ -336,9 +337,7 @@ def test_merging_proposals_keeps_one_realisation_plan_per_workshop(host):
 
     workshop, (a, b) = workshop_with_proposals(2, status="closed")
     for proposal, steps in ((a, "Steg A"), (b, "Steg B")):
-        services.realisation_plan_save(
-            actor=host, workshop=workshop, proposal=proposal, first_steps=steps
-        )
+        realisation_plan_save(actor=host, workshop=workshop, proposal=proposal, first_steps=steps)
     proposal_merge(actor=host, target=a, sources=[b])
     plan = RealisationPlan.objects.get()
     assert plan.proposal == a and "Steg A" in plan.first_steps and "Steg B" in plan.first_steps

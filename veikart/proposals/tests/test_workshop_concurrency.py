@@ -6,6 +6,7 @@ vote row per participant × proposal, and dots_spent <= budget (a CHECK constrai
 """
 
 import random
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -26,17 +27,29 @@ THREADS = 16
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _run(jobs):
-    """Run callables on a bounded pool; each thread closes its own connection at the end."""
+@pytest.fixture(autouse=True)
+def _keep_connections():
+    """Each thread keeps its connection for its jobs (as a server worker would) instead of
+    connecting once per request; `_run` closes them all at the end."""
+    settings_dict = connections.settings["default"]
+    before = settings_dict["CONN_MAX_AGE"]
+    settings_dict["CONN_MAX_AGE"] = None
+    yield
+    settings_dict["CONN_MAX_AGE"] = before
 
-    def call(job):
-        try:
-            return job()
-        finally:
+
+def _run(jobs):
+    """Run callables on a bounded pool of threads; every thread closes its connection at the end."""
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        results = list(pool.map(lambda job: job(), jobs))
+        barrier = threading.Barrier(THREADS)
+
+        def close():
+            barrier.wait()  # holds each thread until all have one: every thread runs one close
             connections.close_all()
 
-    with ThreadPoolExecutor(max_workers=THREADS) as pool:
-        return list(pool.map(call, jobs))
+        list(pool.map(lambda _i: close(), range(THREADS)))
+    return results
 
 
 def _join(workshop) -> Client:
