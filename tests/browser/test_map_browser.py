@@ -154,7 +154,9 @@ def test_class_session_joined_by_code_in_a_second_browser(page, browser, live_se
     page.locator(".figure-contributed", has_text="1").wait_for(timeout=15_000)
     assert page.locator(".figure-joined").inner_text().strip() == "1"
     page.locator("form[action$='/lukk/'] button").click()
-    page.wait_for_load_state()
-    pupil.reload()
-    assert "lukket" in pupil.content().lower() or "closed" in pupil.content().lower()
+    page.locator(".session-closed").wait_for()
+    response = pupil.reload()
+    assert (
+        response.status == 410 and pupil.locator("h1").inner_text().strip() == "Økten er avsluttet"
+    )
     pupil_context.close()

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from veikart.core.geo import geometry_clean
 from veikart.core.groups import Dimension, group_choices
 from veikart.inputs.services import MAX_TEXT
+from veikart.maps.models import MapCategory
+from veikart.maps.selectors import process_places
 from veikart.processes.models import Process
 
 
@@ -61,9 +63,6 @@ class InputForm(forms.Form):
     def __init__(self, *args, process: Process, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["focus_area"].queryset = process.focus_areas.order_by("order")
-        from veikart.maps.models import MapCategory
-        from veikart.maps.selectors import process_places
-
         self.fields["map_category"].choices = [("", _("Choose…"))] + list(MapCategory.choices)
         self.fields["place"].queryset = process_places(process=process)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})

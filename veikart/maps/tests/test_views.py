@@ -228,3 +228,19 @@ def test_export_download_is_geojson(client, process, barnetrakk):
     response = client.get(reverse("maps:export", args=["borgen"]))
     assert response["Content-Type"] == "application/geo+json"
     assert len(json.loads(response.content)["features"]) == 2
+
+
+def test_session_list_query_count_does_not_grow_with_sessions(
+    client, process, host, django_assert_max_num_queries
+):
+    client.force_login(host)
+    url = reverse("maps:session_list", args=["borgen"])
+    services.class_session_create(actor=host, process=process, grade=5)
+    with django_assert_max_num_queries(15) as few:
+        client.get(url)
+    for grade in (6, 7, 8):
+        session = services.class_session_create(actor=host, process=process, grade=grade)
+        services.class_pupil_join(session=session)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert response.content.decode().count("class-code-small") == 4
