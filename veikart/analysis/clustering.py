@@ -84,9 +84,14 @@ def _agglomerate(
 def _micro_then_agglomerate(v: np.ndarray, threshold: float) -> np.ndarray:
     from sklearn.cluster import MiniBatchKMeans
 
-    k = min(MICRO_CLUSTERS, max(2, len(v) // 5))
+    k = min(MICRO_CLUSTERS, max(2, len(v) // 20))
     km = MiniBatchKMeans(
-        n_clusters=k, batch_size=4096, n_init=1, max_iter=20, random_state=0, compute_labels=True
+        n_clusters=k,
+        init="random",  # k-means++ with thousands of centres costs more than the fit itself
+        batch_size=4096,
+        n_init=1,
+        max_iter=10,
+        random_state=0,
     )
     micro = km.fit_predict(v)
     centroids = km.cluster_centers_.astype(np.float32)

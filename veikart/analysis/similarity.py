@@ -4,7 +4,10 @@ Nothing here is quadratic in memory: pairwise work is done in row blocks and onl
 a threshold (or each row's top k) are kept.
 """
 
+import json
 from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -14,13 +17,31 @@ from veikart.analysis.text import char_ngrams, idf_weighted
 BLOCK_CELLS = 2**24  # similarities computed per block (64 MB of float32)
 
 
+PRIOR_WEIGHT = 20  # the reference mean counts as this many inputs
+
+
+@lru_cache(maxsize=4)
+def reference_mean(dim: int) -> np.ndarray:
+    """The mean vector of a typical corpus for this embedding size (e5: 384), else zeros."""
+    path = Path(__file__).resolve().parent / "data" / "e5_query_mean.json"
+    if dim == 384:
+        return np.array(json.loads(path.read_text(encoding="utf-8"))["mean"], dtype=np.float32)
+    return np.zeros(dim, dtype=np.float32)
+
+
 def centred(vectors: np.ndarray) -> np.ndarray:
-    """Subtract the corpus mean and L2-normalise again.
+    """Subtract the mean and L2-normalise again.
 
     e5 cosine similarities crowd into 0.7–1.0 for any two Norwegian sentences; removing the
-    common direction spreads them out, so one threshold means the same on every corpus."""
+    common direction spreads them out, so one threshold means the same on every corpus. The
+    mean is the corpus' own, pulled towards a reference mean (as if PRIOR_WEIGHT typical
+    inputs were added), so that a handful of inputs, or identical ones, are centred sensibly."""
     v = np.asarray(vectors, dtype=np.float32)
-    v = v - v.mean(axis=0, keepdims=True)
+    n = len(v)
+    if n == 0:
+        return v.reshape(0, v.shape[-1] if v.ndim == 2 else 0)
+    mean = (v.sum(axis=0) + PRIOR_WEIGHT * reference_mean(v.shape[1])) / (n + PRIOR_WEIGHT)
+    v = v - mean
     norms = np.linalg.norm(v, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return (v / norms).astype(np.float32)
@@ -44,15 +65,13 @@ def pairs_above(vectors: np.ndarray, threshold: float, *, top_k: int = 20) -> It
     """Yield (rows_i, cols_j, sims) arrays of pairs i < j with cosine ≥ threshold, at most
     `top_k` per row, computed block by block."""
     n = len(vectors)
-    block = max(1, BLOCK_CELLS // max(n, 1))
+    block = max(1, min(n, BLOCK_CELLS // max(n, 1)))
     for start in range(0, n, block):
         stop = min(n, start + block)
-        sims = vectors[start:stop] @ vectors.T
-        # keep only j > i
-        local = np.arange(stop - start)
-        sims[local, local + start] = -1.0
-        tri = np.arange(n)[None, :] <= (local + start)[:, None]
-        sims[tri] = -1.0
+        # only columns j ≥ start: the upper triangle, half the work
+        sims = vectors[start:stop] @ vectors[start:].T
+        square = sims[:, : stop - start]
+        square[np.tril_indices(stop - start)] = -1.0
         rows, cols = np.nonzero(sims >= threshold)
         if len(rows) == 0:
             continue
@@ -64,7 +83,7 @@ def pairs_above(vectors: np.ndarray, threshold: float, *, top_k: int = 20) -> It
             rank = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
             keep = rank < top_k
             rows, cols, vals = rows[keep], cols[keep], vals[keep]
-        yield rows + start, cols, vals
+        yield rows + start, cols + start, vals
 
 
 def lexical_matrix(texts: list[str]) -> sparse.csr_matrix:

@@ -50,6 +50,7 @@ def words(text: str) -> list[str]:
     return [w for w in WORD_RE.findall(normalise(text)) if len(w) > 1 and w not in STOP_WORDS]
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 

@@ -110,10 +110,10 @@ def test_large_path_uses_micro_clusters(monkeypatch):
     monkeypatch.setattr(clustering, "EXACT_MAX", 5)
     rng = np.random.default_rng(1)
     centres = rng.normal(size=(3, 16))
-    v = np.repeat(centres, 20, axis=0) + 0.05 * rng.normal(size=(60, 16))
-    result = cluster(v.astype(np.float32), [f"t{i}" for i in range(60)])
+    v = np.repeat(centres, 100, axis=0) + 0.05 * rng.normal(size=(300, 16))
+    result = cluster(v.astype(np.float32), [f"t{i}" for i in range(300)])
     assert result.n_clusters == 3
-    assert len(set(result.labels[:20])) == 1
+    assert len(set(result.labels[:100])) == 1
 
 
 def test_suggester_learns_and_gives_confidences():
@@ -144,3 +144,35 @@ def test_suggest_from_descriptions():
     out = suggest_from_descriptions(emb.embed(TEXTS[:8]), descriptions, emb)
     assert out[0][0] == "Stedsutvikling" and out[7][0] == "Offentlige tjenester"
     assert all(0 <= c <= 1 for _, c in out)
+
+
+def test_large_corpus_duplicate_search_finds_the_same_pairs(monkeypatch):
+    from veikart.analysis import duplicates
+
+    emb = get_embedder("tfidf")
+    v = emb.embed(TEXTS)
+    exact = near_duplicates(v, TEXTS)
+    monkeypatch.setattr(duplicates, "BLOCKING_ABOVE", 0)
+    assert near_duplicates(v, TEXTS) == exact
+
+
+def test_block_search_matches_brute_force(monkeypatch):
+    from veikart.analysis import similarity
+
+    monkeypatch.setattr(similarity, "BLOCK_CELLS", 64)  # many small blocks
+    rng = np.random.default_rng(0)
+    v = rng.normal(size=(40, 8)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    found = set()
+    for rows, cols, _ in similarity.pairs_above(v, 0.5, top_k=100):
+        found |= set(zip(rows.tolist(), cols.tolist(), strict=True))
+    sims = v @ v.T
+    expected = {(i, j) for i in range(40) for j in range(i + 1, 40) if sims[i, j] >= 0.5}
+    assert found == expected
+
+
+def test_identical_inputs_group_even_in_a_tiny_corpus():
+    emb = get_embedder("tfidf")
+    texts = ["Flere benker i parken"] * 3
+    assert cluster(emb.embed(texts), texts).labels == [0, 0, 0]
+    assert len(near_duplicates(emb.embed(texts), texts)) == 3
