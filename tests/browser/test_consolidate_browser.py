@@ -87,6 +87,7 @@ def test_build_a_proposal_from_a_cluster_then_merge(page, client, live_server, w
     page.wait_for_function("document.activeElement.classList.contains('done-message')")
     created = Proposal.objects.get(process=process, title="Benker langs turstien")
     assert str(created.number) in done.inner_text()
+    assert page.locator("article.cluster-created").count() == 1
     clustered = set(created.input_links.values_list("input_id", flat=True))
     assert len(clustered) >= 3
 

@@ -166,6 +166,7 @@ def consolidate_cluster(request: HttpRequest, process: Process, run_pk: int, key
     if form.errors:
         return _answer_error(request, process, run, key, form)
     if request.htmx and key != services.UNGROUPED:
+        run = selectors.consolidation_run_get(process=process, pk=run_pk)  # as the action left it
         page = selectors.consolidation_page(process=process, run=run, key=key)
         context = {"process": process, "run": run, "cluster": page.clusters.object_list[0]}
         context["done_message"] = message
@@ -176,6 +177,7 @@ def consolidate_cluster(request: HttpRequest, process: Process, run_pk: int, key
 
 def _answer_error(request, process, run, key, form) -> HttpResponse:
     page_number = request.POST.get("page") or 1
+    run = selectors.consolidation_run_get(process=process, pk=run.pk)
     if request.htmx and key != services.UNGROUPED:
         page = selectors.consolidation_page(process=process, run=run, key=key)
         if page.clusters and page.clusters.object_list:

@@ -277,7 +277,9 @@ def test_page_runs_and_acts_without_javascript(client, world, manager):
     action = reverse("proposals:consolidate_cluster", args=["p", run.pk, second["key"]])
     swapped = client.post(action, {"action": "reject"}, headers={"HX-Request": "true"})
     assert swapped.status_code == 200
-    assert 'id="cluster-1"' in swapped.content.decode() and "<html" not in swapped.content.decode()
+    swapped_html = swapped.content.decode()
+    assert 'id="cluster-1"' in swapped_html and "<html" not in swapped_html
+    assert "cluster-rejected" in swapped_html  # shows the state the action left
 
 
 def test_page_query_count_does_not_grow(client, world, manager, django_assert_max_num_queries):
