@@ -34,7 +34,7 @@ from veikart.proposals.models import ConsolidationRun, Proposal, ProposalStatus
 logger = logging.getLogger(__name__)
 
 SYNC_MAX_INPUTS = 1000  # runs over more unlinked inputs go to the task worker
-SYNC_MAX_EMBED = 600  # and runs with more texts to embed (e5: ~40 texts/s per free core)
+SYNC_MAX_EMBED = 150  # and runs with more texts to embed (e5: 5–40 texts/s per core, measured)
 STALE_AFTER = datetime.timedelta(minutes=15)
 UNGROUPED = "ungrouped"  # the cluster key of the inputs that fit no cluster
 
