@@ -73,6 +73,7 @@ def test_staff_entry_by_keyboard_only(page, process):
         "Stedsutvikling",
     )
     assert texts[1] == ("Mer lys på gangstien", "Stedsutvikling")  # the focus area stayed
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_text'")
     page.keyboard.press("Enter")  # empty: refused, nothing stored
     page.locator("#id_text-error").wait_for()
     assert Input.objects.count() == 2
