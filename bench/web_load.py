@@ -57,7 +57,12 @@ def environment() -> dict[str, str]:
 
 def veikart(env, *args) -> str:
     done = subprocess.run(
-        [str(BIN / "veikart"), *args], env=env, capture_output=True, text=True, check=True
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     return done.stdout
 
