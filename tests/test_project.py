@@ -112,3 +112,19 @@ def test_templates_have_no_inline_script_or_style():
         if re.search(r"\son[a-z]+=\"", text) or "hx-on" in text:
             offenders.append(f"{path}: inline event handler")
     assert not offenders, "\n".join(offenders)
+
+
+def test_collectstatic_with_the_production_storage(tmp_path, settings):
+    """Production serves hashed, compressed static files: every vendored file must post-process
+    (e.g. no sourceMappingURL to a map file that is not shipped)."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    staticfiles_storage._setup()
+    call_command("collectstatic", "--noinput", verbosity=0)
+    assert (tmp_path / "staticfiles.json").exists()
