@@ -26,7 +26,7 @@ OUT = ROOT / "bench" / "out"
 BIN = Path(sys.executable).parent
 PORT = int(os.environ.get("BENCH_PORT", "8190"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 SIZES = {
     "inputs": int(os.environ.get("BENCH_SEED_INPUTS", "100000")),
     "proposals": int(os.environ.get("BENCH_SEED_PROPOSALS", "10000")),
