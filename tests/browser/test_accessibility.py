@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 AXE = Path(__file__).parent / "vendor" / "axe" / "axe.min.js"
 SKIP = ("/admin/", "/accounts/logout", "/i18n/", "/static/", "/media/", "/api/")
 DOWNLOAD = re.compile(r"\.(csv|xlsx|pdf|docx|json|geojson|zip|svg)$|[?&](format|download)=")
-MAX_PAGES = 60
+MAX_PAGES = 100
 
 
 def shape(path: str) -> str:
