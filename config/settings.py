@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "veikart.plans",
     "veikart.tracking",
     "veikart.stats",
+    "veikart.api",
 ]
 
 MIDDLEWARE = [

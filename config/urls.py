@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("veikart.proposals.urls")),
     path("", include("veikart.plans.urls")),
     path("", include("veikart.stats.urls")),
+    path("", include("veikart.api.urls")),
 ]
 
 if settings.DEBUG:

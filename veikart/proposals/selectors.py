@@ -25,8 +25,9 @@ class ProposalFilters:
 SORTS = {"number": ("number",), "inputs": ("-input_count", "number"), "title": ("title",)}
 
 
-def proposal_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
-    """Public proposals of a process matching the filters, with their number of inputs."""
+def proposal_filter(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
+    """Public proposals of a process matching the filters (no ordering, no counts): shared by
+    the Veikart page and the API."""
     qs = Proposal.objects.filter(process=process).public()
     for stem in query_stems(filters.q):
         qs = qs.filter(search_stems__contains=" " + stem)
@@ -40,8 +41,14 @@ def proposal_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Pro
         qs = qs.filter(_input_exists(arena_id=filters.arena))
     elif filters.method:
         qs = qs.filter(_input_exists(arena__method_id=filters.method))
+    return qs
+
+
+def proposal_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
+    """Public proposals of a process matching the filters, with their number of inputs."""
     return (
-        qs.select_related("focus_area")
+        proposal_filter(process=process, filters=filters)
+        .select_related("focus_area")
         .annotate(input_count=Count("input_links", distinct=True))
         .order_by(*SORTS.get(filters.sort, SORTS["number"]))
     )
