@@ -47,6 +47,13 @@ MEASURES = 1000
 
 tmp = django_ready()
 
+from django.conf import settings  # noqa: E402
+
+# DEBUG is off (no query log); serve static names without a collectstatic manifest.
+settings.STORAGES["staticfiles"] = {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402

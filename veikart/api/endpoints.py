@@ -104,10 +104,20 @@ def arena_list(
     qs = Arena.objects.filter(process=process)
     if method:
         qs = qs.filter(method__slug=method)
-    self_counted = self_counted_participants(process=process)
+    self_counted = (
+        self_counted_participants(process=process) if qs.filter(counts_itself=True).exists() else {}
+    )
+    published = (
+        Input.objects.filter(arena=OuterRef("pk"), status=InputStatus.PUBLISHED)
+        .order_by()
+        .values("arena")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
     return _ArenaPage(
         qs.select_related("method")
-        .annotate(published=Count("inputs", filter=Q(inputs__status=InputStatus.PUBLISHED)))
+        # A correlated count: computed for the page's arenas only, not for every arena.
+        .annotate(published=Coalesce(Subquery(published, output_field=IntegerField()), Value(0)))
         .prefetch_related(
             Prefetch(
                 "participation", queryset=ArenaParticipation.objects.order_by("dimension", "group")

@@ -152,15 +152,21 @@ def participants_by_group(*, process: Process) -> dict[tuple[str, str], int]:
 
 
 def inputs_by_group(*, process: Process) -> dict[tuple[str, str], int]:
-    """Inputs of the process by their writers' self-described groups (one query)."""
-    qs = Input.objects.filter(process=process).aggregate(
-        **{
-            f"{dim}__{key}": Count("id", filter=Q(**{field_name: key}))
-            for dim, field_name in GROUP_FIELDS.items()
-            for key, _label in GROUPS[dim]
-        }
-    )
-    return {tuple(k.split("__", 1)): v or 0 for k, v in qs.items()}
+    """Inputs of the process by their writers' self-described groups: one grouped query over
+    the three fields together, summed per dimension."""
+    out: dict[tuple[str, str], int] = defaultdict(int)
+    fields = list(GROUP_FIELDS.values())
+    for *values, n in (
+        Input.objects.filter(process=process)
+        .order_by()
+        .values_list(*fields)
+        .annotate(n=Count("id"))
+        .values_list(*fields, "n")
+    ):
+        for dim, value in zip(GROUP_FIELDS, values, strict=True):
+            if value:
+                out[(dim, value)] += n
+    return dict(out)
 
 
 def _share(n: int, total: int) -> float | None:
