@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "veikart.tracking",
     "veikart.stats",
     "veikart.maps",
+    "veikart.api",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("veikart.stats.urls")),
     path("", include("veikart.maps.urls")),
     path("", include("veikart.tracking.urls")),
+    path("", include("veikart.api.urls")),
 ]
 
 if settings.DEBUG:

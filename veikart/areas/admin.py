@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from veikart.areas.models import Area, Indicator, IndicatorValue, PopulationCount
+from veikart.areas.models import Area, Indicator, IndicatorImport, IndicatorValue, PopulationCount
 
 
 class PopulationCountInline(admin.TabularInline):
@@ -44,3 +44,14 @@ class PopulationCountAdmin(admin.ModelAdmin):
     list_display = ["area", "year", "dimension", "group", "count"]
     list_filter = ["year", "dimension", "area"]
     list_select_related = ["area"]
+
+
+@admin.register(IndicatorImport)
+class IndicatorImportAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "format", "status", "created_at", "created_by"]
+    list_filter = ["status", "format"]
+    readonly_fields = ["file_name", "format", "default_theme", "status", "result", "created_by"]
+    exclude = ["content"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # uploads go through the import page, with its preview

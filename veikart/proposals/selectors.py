@@ -32,6 +32,9 @@ SORTS = {
 
 def proposal_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
     """Public proposals of a process matching the filters, with their numbers of inputs and supports."""
+def proposal_filter(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
+    """Public proposals of a process matching the filters (no ordering, no counts): shared by
+    the Veikart page and the API."""
     qs = Proposal.objects.filter(process=process).public()
     for stem in query_stems(filters.q):
         qs = qs.filter(search_stems__contains=" " + stem)
@@ -45,9 +48,17 @@ def proposal_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Pro
         qs = qs.filter(_input_exists(arena_id=filters.arena))
     elif filters.method:
         qs = qs.filter(_input_exists(arena__method_id=filters.method))
+    return qs
+
+
+def proposal_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
+    """Public proposals of a process matching the filters, with their number of inputs."""
     return (
         qs.select_related("focus_area")
         .annotate(input_count=_count_per_proposal("ProposalInput"), support_count=_support_count())
+        proposal_filter(process=process, filters=filters)
+        .select_related("focus_area")
+        .annotate(input_count=Count("input_links", distinct=True))
         .order_by(*SORTS.get(filters.sort, SORTS["number"]))
     )
 

@@ -139,28 +139,40 @@ def participants_by_group(*, process: Process) -> dict[tuple[str, str], int]:
         .values_list("dimension", "group", "n")
     ):
         out[(dim, group)] += n
-    self_counted = Input.objects.filter(process=process, arena__counts_itself=True)
-    for dim, field_name in GROUP_FIELDS.items():
-        for group, n in (
-            self_counted.exclude(**{field_name: ""})
-            .values_list(field_name)
+    online = list(
+        Arena.objects.filter(process=process, counts_itself=True).values_list("pk", flat=True)
+    )
+    if online:
+        fields = list(GROUP_FIELDS.values())
+        for *values, n in (
+            Input.objects.filter(process=process, arena_id__in=online)
+            .order_by()
+            .values_list(*fields)
             .annotate(n=Count("id"))
-            .values_list(field_name, "n")
+            .values_list(*fields, "n")
         ):
-            out[(dim, group)] += n
+            for dim, value in zip(GROUP_FIELDS, values, strict=True):
+                if value:
+                    out[(dim, value)] += n
     return dict(out)
 
 
 def inputs_by_group(*, process: Process) -> dict[tuple[str, str], int]:
-    """Inputs of the process by their writers' self-described groups (one query)."""
-    qs = Input.objects.filter(process=process).aggregate(
-        **{
-            f"{dim}__{key}": Count("id", filter=Q(**{field_name: key}))
-            for dim, field_name in GROUP_FIELDS.items()
-            for key, _label in GROUPS[dim]
-        }
-    )
-    return {tuple(k.split("__", 1)): v or 0 for k, v in qs.items()}
+    """Inputs of the process by their writers' self-described groups: one grouped query over
+    the three fields together, summed per dimension."""
+    out: dict[tuple[str, str], int] = defaultdict(int)
+    fields = list(GROUP_FIELDS.values())
+    for *values, n in (
+        Input.objects.filter(process=process)
+        .order_by()
+        .values_list(*fields)
+        .annotate(n=Count("id"))
+        .values_list(*fields, "n")
+    ):
+        for dim, value in zip(GROUP_FIELDS, values, strict=True):
+            if value:
+                out[(dim, value)] += n
+    return dict(out)
 
 
 def _share(n: int, total: int) -> float | None:

@@ -6,13 +6,13 @@ except the inputs that carry a place, which are matched to areas)."""
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from veikart.inputs.models import Input, InputStatus
 from veikart.processes.models import Arena, Process
-from veikart.processes.selectors import participation_by_method
+from veikart.processes.selectors import self_counted_participants
 from veikart.proposals.models import Proposal, ProposalInput, ProposalStatus, Realiser
 
 HIDDEN_PROPOSALS = [ProposalStatus.DRAFT, ProposalStatus.MERGED]
@@ -29,36 +29,105 @@ class Table:
         return [sum(r[i] for r in self.rows) for i in range(1, len(self.header))]
 
 
+def _memo(process: Process, key: str, compute):
+    """Compute once per request: the dashboard's charts share a few counts."""
+    memo = process.__dict__.setdefault("_stats_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _arenas(process: Process) -> list[Arena]:
+    return _memo(
+        process,
+        "arenas",
+        lambda: list(
+            Arena.objects.filter(process=process).select_related("method").order_by("held_on", "id")
+        ),
+    )
+
+
+def _published_by_arena_and_focus(process: Process) -> dict[tuple[int | None, int | None], int]:
+    """Published inputs per (arena id, focus area id): one grouped scan of the inputs that the
+    charts by arena, method, month and focus area all share."""
+    return _memo(
+        process,
+        "published_by_arena_focus",
+        lambda: {
+            (arena_id, focus_id): n
+            for arena_id, focus_id, n in Input.objects.filter(
+                process=process, status=InputStatus.PUBLISHED
+            )
+            .order_by()
+            .values_list("arena_id", "focus_area_id")
+            .annotate(n=Count("id"))
+            .values_list("arena_id", "focus_area_id", "n")
+        },
+    )
+
+
+def _published_by_arena(process: Process) -> dict[int | None, int]:
+    out: dict[int | None, int] = defaultdict(int)
+    for (arena_id, _focus), n in _published_by_arena_and_focus(process).items():
+        out[arena_id] += n
+    return dict(out)
+
+
+def _participants(process: Process) -> dict[int, int]:
+    """Participants per arena: the headcount, or for self-counting arenas the contributors."""
+
+    def compute() -> dict[int, int]:
+        arenas = _arenas(process)
+        self_counted = (
+            self_counted_participants(process=process)
+            if any(a.counts_itself for a in arenas)
+            else {}
+        )
+        return {
+            a.pk: self_counted.get(a.pk, 0) if a.counts_itself else a.participant_count
+            for a in arenas
+        }
+
+    return _memo(process, "participants", compute)
+
+
 def participation_over_time(*, process: Process) -> Table:
     """Participants (arena headcounts by the month the arena was held; online contributors by
-    the month they wrote) and published inputs, by month."""
+    the month they wrote) and published inputs (in their arena's month, or when sent), by month."""
+    arenas = _arenas(process)
+    published = _published_by_arena(process)
     people: dict[str, int] = defaultdict(int)
-    for month, n in (
-        Arena.objects.filter(process=process, counts_itself=False, held_on__isnull=False)
-        .annotate(m=TruncMonth("held_on"))
-        .values_list("m")
-        .annotate(n=Sum("participant_count"))
-        .values_list("m", "n")
-    ):
-        people[month.strftime("%Y-%m")] += n or 0
-    for month, accounts, anonymous in (
-        Input.objects.filter(process=process, arena__counts_itself=True)
-        .annotate(m=TruncMonth("created_at"))
-        .values_list("m")
-        .annotate(a=Count("author", distinct=True), b=Count("id", filter=Q(author__isnull=True)))
-        .values_list("m", "a", "b")
-    ):
-        people[month.strftime("%Y-%m")] += accounts + anonymous
     inputs: dict[str, int] = defaultdict(int)
-    for month, n in (
-        Input.objects.filter(process=process, status=InputStatus.PUBLISHED)
-        # An input given at an arena counts in the arena's month; one sent online, when sent.
-        .annotate(m=Coalesce(TruncMonth("arena__held_on"), TruncMonth("created_at__date")))
-        .values_list("m")
-        .annotate(n=Count("id"))
-        .values_list("m", "n")
-    ):
-        inputs[month.strftime("%Y-%m")] += n
+    undated: list[int] = []
+    for a in arenas:
+        if a.counts_itself or a.held_on is None:
+            undated.append(a.pk)
+            continue
+        month = a.held_on.strftime("%Y-%m")
+        people[month] += a.participant_count
+        inputs[month] += published.get(a.pk, 0)
+    online = [a.pk for a in arenas if a.counts_itself]
+    if online:
+        for month, accounts, anonymous in (
+            Input.objects.filter(process=process, arena_id__in=online)
+            .annotate(m=TruncMonth("created_at"))
+            .values_list("m")
+            .annotate(
+                a=Count("author", distinct=True), b=Count("id", filter=Q(author__isnull=True))
+            )
+            .values_list("m", "a", "b")
+        ):
+            people[month.strftime("%Y-%m")] += accounts + anonymous
+    if undated or published.get(None):
+        for month, n in (
+            Input.objects.filter(process=process, status=InputStatus.PUBLISHED)
+            .filter(Q(arena__isnull=True) | Q(arena_id__in=undated))
+            .annotate(m=TruncMonth("created_at"))
+            .values_list("m")
+            .annotate(n=Count("id"))
+            .values_list("m", "n")
+        ):
+            inputs[month.strftime("%Y-%m")] += n
     months = sorted(set(people) | set(inputs))
     return Table(
         header=[_("Month"), _("Participants"), _("Published inputs")],
@@ -67,20 +136,27 @@ def participation_over_time(*, process: Process) -> Table:
 
 
 def participation_by_method_table(*, process: Process) -> Table:
-    rows = participation_by_method(process=process)
+    published = _published_by_arena(process)
+    participants = _participants(process)
+    rows: dict[int, list] = {}
+    for a in _arenas(process):
+        row = rows.setdefault(a.method_id, [a.method.name, 0, 0, 0])
+        row[1] += participants[a.pk]
+        row[2] += 1
+        row[3] += published.get(a.pk, 0)
     return Table(
         header=[_("Method"), _("Participants"), _("Arenas"), _("Published inputs")],
-        rows=[[r.method_name, r.participants, r.arenas, r.inputs] for r in rows],
+        rows=sorted(rows.values(), key=lambda r: (-r[1], r[0])),
     )
 
 
 def participation_by_arena(*, process: Process) -> Table:
-    from veikart.processes.selectors import arena_list
-
-    arenas = sorted(arena_list(process=process), key=lambda a: (-a.participants, a.title))
+    published = _published_by_arena(process)
+    participants = _participants(process)
+    arenas = sorted(_arenas(process), key=lambda a: (-participants[a.pk], a.title))
     return Table(
         header=[_("Arena"), _("Participants"), _("Published inputs")],
-        rows=[[a.title, a.participants, a.input_count] for a in arenas],
+        rows=[[a.title, participants[a.pk], published.get(a.pk, 0)] for a in arenas],
     )
 
 
@@ -159,13 +235,9 @@ def participation_by_area(*, process: Process) -> Table:
 
 def by_focus_area(*, process: Process) -> Table:
     """Published inputs and public proposals by focus area (and those without one)."""
-    inputs = dict(
-        Input.objects.filter(process=process, status=InputStatus.PUBLISHED)
-        .order_by()
-        .values_list("focus_area_id")
-        .annotate(n=Count("id"))
-        .values_list("focus_area_id", "n")
-    )
+    inputs: dict[int | None, int] = defaultdict(int)
+    for (_arena, focus_id), n in _published_by_arena_and_focus(process).items():
+        inputs[focus_id] += n
     proposals = dict(
         Proposal.objects.filter(process=process)
         .public()
