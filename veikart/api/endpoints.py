@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -366,7 +367,7 @@ def proposal_detail(request: HttpRequest, slug: str = Slug, number: int = Number
 def support_create(
     request: HttpRequest, payload: s.SupportIn, slug: str = Slug, number: int = Number
 ):
-    from veikart.proposals.services import support_add
+    from veikart.proposals.support_services import support_add
 
     process = _process(slug)
     user = api_user(request)
@@ -379,7 +380,8 @@ def support_create(
         raise ValidationError(
             {"supporter_token": "Give a random supporter token of 16–64 characters."}
         )
-    support_add(actor=user, proposal=proposal, anonymous_token=_token_hash(token) if token else "")
+    if not support_add(actor=user, proposal=proposal, token=_token_hash(token) if token else ""):
+        raise ValidationError({"proposal": _("You already support this proposal.")})
     supports = Support.objects.filter(proposal=proposal).count()
     return Status(201, {"proposal": number, "supports": supports})
 

@@ -30,8 +30,6 @@ SORTS = {
 }
 
 
-def proposal_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
-    """Public proposals of a process matching the filters, with their numbers of inputs and supports."""
 def proposal_filter(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
     """Public proposals of a process matching the filters (no ordering, no counts): shared by
     the Veikart page and the API."""
@@ -52,13 +50,12 @@ def proposal_filter(*, process: Process, filters: ProposalFilters) -> QuerySet[P
 
 
 def proposal_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
-    """Public proposals of a process matching the filters, with their number of inputs."""
+    """Public proposals of a process matching the filters, with their numbers of inputs and
+    supports."""
     return (
-        qs.select_related("focus_area")
-        .annotate(input_count=_count_per_proposal("ProposalInput"), support_count=_support_count())
         proposal_filter(process=process, filters=filters)
         .select_related("focus_area")
-        .annotate(input_count=Count("input_links", distinct=True))
+        .annotate(input_count=_count_per_proposal("ProposalInput"), support_count=_support_count())
         .order_by(*SORTS.get(filters.sort, SORTS["number"]))
     )
 

@@ -277,33 +277,3 @@ def input_move(*, actor, item: Input, source: Proposal, target: Proposal) -> Non
         obj=item,
         data={"from": source.number, "to": target.number},
     )
-
-
-@transaction.atomic
-def support_add(*, actor, proposal: Proposal, anonymous_token: str = ""):
-    """One support per person per proposal: by account, or (where the process allows it) by
-    an anonymous token the supporter's device keeps. Permission is checked by the caller
-    ("proposals.support"); the one-per-person rule is here and in the database."""
-    from django.db import IntegrityError
-
-    from veikart.proposals.models import Support
-
-    if proposal.status in (ProposalStatus.DRAFT, ProposalStatus.MERGED):
-        raise ValidationError({"proposal": _("This proposal cannot be supported.")})
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    token = "" if user else (anonymous_token or "").strip()
-    if user is None and not token:
-        raise ValidationError({"supporter_token": _("Sign in, or give a supporter token.")})
-    if len(token) > 64:
-        raise ValidationError({"supporter_token": _("The supporter token is too long.")})
-    existing = Support.objects.filter(proposal=proposal)
-    existing = existing.filter(user=user) if user else existing.filter(anonymous_token=token)
-    if existing.exists():
-        raise ValidationError({"proposal": _("You already support this proposal.")})
-    try:
-        with transaction.atomic():
-            support = Support.objects.create(proposal=proposal, user=user, anonymous_token=token)
-    except IntegrityError:
-        raise ValidationError({"proposal": _("You already support this proposal.")}) from None
-    audit_log_write(actor=actor, action="proposal.support", obj=proposal, data={})
-    return support
