@@ -34,7 +34,9 @@ from veikart.proposals.models import ConsolidationRun, Proposal, ProposalStatus
 logger = logging.getLogger(__name__)
 
 SYNC_MAX_INPUTS = 1000  # runs over more unlinked inputs go to the task worker
-SYNC_MAX_EMBED = 150  # and runs with more texts to embed (e5: 5–40 texts/s per core, measured)
+# ...and runs with more texts to embed than the embedder does in a few seconds (measured here:
+# e5 5–40 texts/s per core, the character n-gram fallback about 2,000 texts/s).
+SYNC_MAX_EMBED = {"e5": 150, "tfidf": 5000}
 STALE_AFTER = datetime.timedelta(minutes=15)
 UNGROUPED = "ungrouped"  # the cluster key of the inputs that fit no cluster
 
@@ -48,8 +50,10 @@ def consolidation_run_is_stale(run: ConsolidationRun) -> bool:
 def consolidation_run_start(*, actor: Any, process: Process) -> ConsolidationRun:
     """Start a run over the process's unlinked inputs: now if small, else in the task worker."""
     count = consolidation.consolidation_inputs(process=process).count()
-    uncached = consolidation.uncached_count(process=process, embedder=embedder_get().name)
-    in_background = count > SYNC_MAX_INPUTS or uncached > SYNC_MAX_EMBED
+    embedder = embedder_get().name
+    uncached = consolidation.uncached_count(process=process, embedder=embedder)
+    embed_max = SYNC_MAX_EMBED["tfidf" if embedder.startswith("tfidf") else "e5"]
+    in_background = count > SYNC_MAX_INPUTS or uncached > embed_max
     with transaction.atomic():
         # Lock the process row: two clicks at once start one run, not two.
         Process.objects.select_for_update().filter(pk=process.pk).first()

@@ -231,7 +231,7 @@ def test_create_refuses_inputs_linked_since_and_bad_input(world, manager):
 
 @pytest.mark.parametrize("limit", ["SYNC_MAX_INPUTS", "SYNC_MAX_EMBED"])
 def test_background_run(world, manager, monkeypatch, django_capture_on_commit_callbacks, limit):
-    monkeypatch.setattr(services, limit, 5)
+    monkeypatch.setattr(services, limit, 5 if limit == "SYNC_MAX_INPUTS" else {"e5": 5, "tfidf": 5})
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         run = services.consolidation_run_start(actor=manager, process=world["process"])
     assert run.status == ConsolidationRun.Status.QUEUED and len(callbacks) == 1
