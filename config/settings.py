@@ -111,7 +111,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use a file, not Django's shared-cache in-memory database: that one locks whole
     # tables without waiting, so tests with parallel requests (threads) could not run on it.
     # It lives in memory-backed /dev/shm where there is one; only the test run writes it.
-    _TEST_DIR = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()  # noqa: S108
+    _TEST_DIR = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()  # noqa: S108  # nosec B108
     DATABASES["default"]["TEST"] = {
         "NAME": os.path.join(_TEST_DIR, f"veikart-test-{os.getpid()}.sqlite3")
     }

@@ -378,7 +378,7 @@ def support_create(
     token = payload.supporter_token.strip()
     if not user.is_authenticated and not 16 <= len(token) <= 64:
         raise ValidationError(
-            {"supporter_token": "Give a random supporter token of 16–64 characters."}
+            {"supporter_token": "Give a random supporter token of 16–64 characters."}  # nosec B105
         )
     if not support_add(actor=user, proposal=proposal, token=_token_hash(token) if token else ""):
         raise ValidationError({"proposal": _("You already support this proposal.")})

@@ -6,7 +6,7 @@ strict Content-Security-Policy holds, and WeasyPrint prints them as they are.
 
 from dataclasses import dataclass
 from decimal import Decimal
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape  # nosec B406
 
 from django.utils.formats import number_format
 

@@ -180,7 +180,7 @@ BEGIN
 END $$;
 CREATE TRIGGER plans_measure_partners_frozen BEFORE INSERT ON plans_measure_partners
   FOR EACH ROW EXECUTE FUNCTION veikart_guard_measure_partner();
-"""  # noqa: S608 - built from the constants above, no outside input
+"""  # noqa: S608 - built from the constants above, no outside input  # nosec B608
 
 POSTGRES_DROP = """
 DROP TRIGGER IF EXISTS plans_plan_frozen_update ON plans_plan;

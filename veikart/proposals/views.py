@@ -13,7 +13,7 @@ from veikart.processes.selectors import process_get_public
 from veikart.proposals import selectors, support_services, workshop_selectors
 from veikart.proposals.forms import ProposalFilterForm
 
-SUPPORT_TOKEN_KEY = "support_token"  # noqa: S105 (a session key name)
+SUPPORT_TOKEN_KEY = "support_token"  # noqa: S105 (a session key name)  # nosec B105
 
 
 def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
@@ -79,7 +79,7 @@ def proposal_support(request: HttpRequest, slug: str, number: int) -> HttpRespon
     if not ratelimit.allow(request, "support"):
         error = _("Too many attempts. Wait a few minutes and try again.")
     else:
-        token = ""
+        token = ""  # nosec B105
         if not request.user.is_authenticated:
             token = request.session.get(SUPPORT_TOKEN_KEY) or support_services.support_token_new()
             request.session[SUPPORT_TOKEN_KEY] = token

@@ -276,7 +276,7 @@ class _Loader:
         self.arenas()
         self.actors()
         self.proposals_and_inputs()
-        load_map_demo(process=self.process, host=self.user["vert"], rng=random.Random(2016_03_09))
+        load_map_demo(process=self.process, host=self.user["vert"], rng=random.Random(2016_03_09))  # nosec B311
         self.workshop()
         load_opinion_demo(process=self.process)
         self.plan()

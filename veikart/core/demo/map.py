@@ -72,4 +72,4 @@ def load_map_demo(*, process: Process, host, rng: random.Random) -> None:
         ClassContribution(pupil=pupils[i % CONTRIBUTORS], input=item)
         for i, item in enumerate(items)
     )
-    assert arena.participant_count == len(pupils), "the arena counts its pupils"
+    assert arena.participant_count == len(pupils), "the arena counts its pupils"  # nosec B101
