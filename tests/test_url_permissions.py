@@ -23,7 +23,13 @@ from tests.factories import (
     measure_create,
 )
 from veikart.core.backup import database_fingerprint
-from veikart.core.permissions import OPEN_RULES, PERMISSIONS, URL_RULES, can
+from veikart.core.permissions import (
+    OPEN_RULES,
+    PERMISSIONS,
+    URL_NAMESPACE_RULES,
+    URL_RULES,
+    can,
+)
 
 SKIP_NAMESPACES = {"admin"}
 ROLES = ["anonymous", "resident", "host", "moderator", "committee"]
@@ -52,7 +58,12 @@ def project_urls() -> list[tuple[str, str, object]]:
 
 
 def rule_of(name: str, callback) -> str | None:
-    return getattr(callback, "permission_action", None) or URL_RULES.get(name)
+    namespace = name.split(":", 1)[0] if ":" in name else ""
+    return (
+        getattr(callback, "permission_action", None)
+        or URL_RULES.get(name)
+        or URL_NAMESPACE_RULES.get(namespace)
+    )
 
 
 def test_every_url_is_in_the_permission_table():

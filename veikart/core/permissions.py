@@ -122,7 +122,10 @@ OPEN_RULES = {
     "workshop_code": "whoever holds the workshop's join code (a phone in the room)",
     "class_code": "whoever holds the class session's code (a pupil); no personal data",
     "signed_link": "whoever holds a signed link sent by e-mail (confirm, unsubscribe)",
+    "api": "the REST API (veikart/api): public reads; each write checks this same table",
 }
+# Every URL in these namespaces follows the rule given (django-ninja names its own URLs).
+URL_NAMESPACE_RULES: dict[str, str] = {"api-1": "api"}
 URL_RULES: dict[str, str] = {
     "set_language": "open",
     "accounts:login": "open",
