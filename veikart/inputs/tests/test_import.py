@@ -3,6 +3,7 @@
 import hashlib
 import io
 import os
+import random
 import re
 import signal
 import sqlite3
@@ -725,3 +726,35 @@ def test_a_job_cannot_be_committed_twice(arena, manager):
         import_job_commit(actor=manager, job=stale_copy)
     assert Input.objects.count() == 1
     assert ImportJob.objects.get(pk=job.pk).created_count == 1
+
+
+def test_import_killed_at_20_random_moments_is_all_or_nothing_each_time(file_db, tmp_path):
+    """SIGKILL at 20 moments spread over start-up, reading, checking, storing and commit: each
+    time the file's rows are all there or none are, and the database stays sound."""
+    db, arena_id = file_db
+    rng = random.Random(20)
+    rows = 20_000
+    outcomes = []
+    for attempt in range(20):
+        data = (
+            "text\n" + "".join(f"Forsøk {attempt}, innspill {n} om lys\n" for n in range(rows))
+        ).encode()
+        path = write(tmp_path, f"kill-{attempt}.csv", data)
+        proc = veikart(
+            ["import-inputs", path, "--arena", arena_id],
+            db,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.2, 4.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        with sqlite3.connect(db) as conn:
+            stored = conn.execute(
+                "select count(*) from inputs_input where external_ref like ?",
+                (sha(data)[:16] + ":%",),
+            ).fetchone()[0]
+            assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert stored in (0, rows), f"attempt {attempt}: {stored} of {rows} rows stored"
+        outcomes.append(stored == rows)
+    assert not all(outcomes), "every import finished before the kill: the test killed nothing"
