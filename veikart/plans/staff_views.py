@@ -137,6 +137,31 @@ def _item_page(request, process, plan, *, form, heading, delete: bool, status=20
     )
 
 
+def _item_edit(request, process, plan, *, form, heading, update, delete, saved, deleted):
+    """Edit or delete one goal or strategy: the same steps for both."""
+    if request.method == "POST":
+        try:
+            if "delete" in request.POST:
+                delete()
+                messages.success(request, deleted)
+                return redirect("plans:manage", process.slug, plan.pk)
+            if form.is_valid():
+                update(**form.cleaned_data)
+                messages.success(request, saved)
+                return redirect("plans:manage", process.slug, plan.pk)
+        except ValidationError as e:
+            apply_errors(form, e)
+    return _item_page(
+        request,
+        process,
+        plan,
+        form=form,
+        heading=heading,
+        delete=True,
+        status=400 if form.errors else 200,
+    )
+
+
 @process_view("plans.edit")
 def goal_edit(request: HttpRequest, process, pk: int, goal_id: int) -> HttpResponse:
     plan = selectors.plan_get(process=process, pk=pk)
@@ -146,26 +171,16 @@ def goal_edit(request: HttpRequest, process, pk: int, goal_id: int) -> HttpRespo
         plan=plan,
         initial={"focus_area": goal.focus_area, "title": goal.title},
     )
-    if request.method == "POST":
-        try:
-            if "delete" in request.POST:
-                services.goal_delete(actor=request.user, goal=goal)
-                messages.success(request, _("The goal was deleted."))
-                return redirect("plans:manage", process.slug, plan.pk)
-            if form.is_valid():
-                services.goal_update(actor=request.user, goal=goal, **form.cleaned_data)
-                messages.success(request, _("The goal was saved."))
-                return redirect("plans:manage", process.slug, plan.pk)
-        except ValidationError as e:
-            apply_errors(form, e)
-    return _item_page(
+    return _item_edit(
         request,
         process,
         plan,
         form=form,
         heading=_("Goal"),
-        delete=True,
-        status=400 if form.errors else 200,
+        update=lambda **data: services.goal_update(actor=request.user, goal=goal, **data),
+        delete=lambda: services.goal_delete(actor=request.user, goal=goal),
+        saved=_("The goal was saved."),
+        deleted=_("The goal was deleted."),
     )
 
 
@@ -178,26 +193,18 @@ def strategy_edit(request: HttpRequest, process, pk: int, strategy_id: int) -> H
         plan=plan,
         initial={"goal": strategy.goal, "title": strategy.title},
     )
-    if request.method == "POST":
-        try:
-            if "delete" in request.POST:
-                services.strategy_delete(actor=request.user, strategy=strategy)
-                messages.success(request, _("The strategy was deleted."))
-                return redirect("plans:manage", process.slug, plan.pk)
-            if form.is_valid():
-                services.strategy_update(actor=request.user, strategy=strategy, **form.cleaned_data)
-                messages.success(request, _("The strategy was saved."))
-                return redirect("plans:manage", process.slug, plan.pk)
-        except ValidationError as e:
-            apply_errors(form, e)
-    return _item_page(
+    return _item_edit(
         request,
         process,
         plan,
         form=form,
         heading=_("Strategy"),
-        delete=True,
-        status=400 if form.errors else 200,
+        update=lambda **data: services.strategy_update(
+            actor=request.user, strategy=strategy, **data
+        ),
+        delete=lambda: services.strategy_delete(actor=request.user, strategy=strategy),
+        saved=_("The strategy was saved."),
+        deleted=_("The strategy was deleted."),
     )
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from veikart.plans.models import Decision, Measure, Plan
+from veikart.plans.models import Decision, Measure, Plan, Strategy
 from veikart.plans.tests.conftest import adopt
 
 pytestmark = pytest.mark.django_db
@@ -198,3 +198,31 @@ def test_staff_download_of_a_draft_even_an_empty_one(staff, world, manager):
                 reverse("plans:manage_document", args=[world["process"].slug, plan.pk, fmt])
             )
             assert r.status_code == 200 and r.content.startswith(magic)
+
+
+def test_goal_and_strategy_edit_save_refuse_and_delete(staff, world):
+    goal, strategy = world["goal"], world["strategy"]
+    r = staff.post(
+        url("strategy_edit", world, strategy.pk), {"goal": goal.pk, "title": "Tryggere veier"}
+    )
+    assert r.status_code == 302
+    strategy.refresh_from_db()
+    assert strategy.title == "Tryggere veier"
+    r = staff.post(url("goal_edit", world, goal.pk), {"focus_area": "", "title": ""})
+    assert r.status_code == 400  # the form shows what is missing, nothing changes
+    goal.refresh_from_db()
+    assert goal.title
+    r = staff.post(
+        url("goal_edit", world, goal.pk),
+        {"focus_area": goal.focus_area_id, "title": "Et tryggere Borgen"},
+    )
+    assert r.status_code == 302
+    goal.refresh_from_db()
+    assert goal.title == "Et tryggere Borgen"
+    # A strategy with measures cannot go: the refusal is shown and nothing is deleted.
+    r = staff.post(url("strategy_edit", world, strategy.pk), {"delete": "1"})
+    assert r.status_code == 400 and "tiltak" in r.content.decode()
+    assert Strategy.objects.filter(pk=strategy.pk).exists()
+    Measure.objects.filter(strategy=strategy).delete()
+    r = staff.post(url("strategy_edit", world, strategy.pk), {"delete": "1"})
+    assert r.status_code == 302 and not Strategy.objects.filter(pk=strategy.pk).exists()
