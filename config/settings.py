@@ -195,6 +195,10 @@ VEIKART = {
         "redacted_originals": int(os.environ.get("VEIKART_RETAIN_REDACTED_DAYS", "90")),
         "report_comments": int(os.environ.get("VEIKART_RETAIN_REPORT_COMMENTS_DAYS", "180")),
         "import_files": int(os.environ.get("VEIKART_RETAIN_IMPORT_FILES_DAYS", "30")),
+        # Followers' addresses: after unsubscribing (the undo link works until then), and
+        # never confirmed (the confirmation link itself expires after 7 days).
+        "unsubscribed_addresses": int(os.environ.get("VEIKART_RETAIN_UNSUBSCRIBED_DAYS", "30")),
+        "unconfirmed_addresses": int(os.environ.get("VEIKART_RETAIN_UNCONFIRMED_DAYS", "14")),
     },
     # Absolute links in e-mails (following and digests); the daily digest's local hour.
     "BASE_URL": os.environ.get("VEIKART_BASE_URL", "http://127.0.0.1:8000"),

@@ -220,7 +220,25 @@ def proposal_merge(*, actor, target: Proposal, sources: Iterable[Proposal]) -> P
         obj=target,
         data={"sources": [s.number for s in sources], **moved},
     )
+    _followers_merge(sources=sources, target=target)
     return target
+
+
+def _followers_merge(*, sources: list[Proposal], target: Proposal) -> None:
+    """Followers of a merged proposal are told, then follow the proposal it became."""
+    from veikart.tracking.following import notify_proposal_status
+    from veikart.tracking.models import Subscription
+
+    for source in sources:
+        source.status, source.merged_into = ProposalStatus.MERGED, target
+        notify_proposal_status(proposal=source)
+    already = set(Subscription.objects.filter(proposal=target).values_list("email", flat=True))
+    for subscription in Subscription.objects.filter(proposal_id__in=[s.pk for s in sources]):
+        if subscription.email in already:
+            continue  # they follow the target already; the old row keeps its notice
+        subscription.proposal = target
+        subscription.save(update_fields=["proposal"])
+        already.add(subscription.email)
 
 
 @transaction.atomic
@@ -258,6 +276,9 @@ def proposal_split(
         obj=proposal,
         data={"new": new.number, "inputs": [i.pk for i in inputs]},
     )
+    from veikart.tracking.following import notify_proposal_status
+
+    notify_proposal_status(proposal=new)  # followers of the inputs split off: a new proposal
     return new
 
 

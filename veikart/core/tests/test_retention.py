@@ -25,6 +25,8 @@ def test_old_personal_data_is_cleared_and_new_is_kept(settings):
         "report_comments": 0,
         "import_files": 0,
         "expired_sessions": 0,
+        "unsubscribed_addresses": 0,
+        "unconfirmed_addresses": 0,
     }
     counts = retention_apply(now=later)
     assert counts["redacted_originals"] == 1 and counts["report_comments"] == 1
@@ -48,3 +50,30 @@ def test_command_dry_run_changes_nothing(capsys):
     assert (
         AuditLog.objects.get(action="input.redact").data["original_text"] == "Ola Nordmann bor her"
     )
+
+
+@pytest.mark.django_db
+def test_unsubscribed_and_unconfirmed_addresses_are_deleted_after_their_period():
+    from veikart.tracking.models import Notification, Subscription
+
+    item = InputFactory()
+    now = timezone.now()
+    ended = Subscription.objects.create(
+        email="ferdig@example.org", input=item, confirmed_at=now, unsubscribed_at=now
+    )
+    Notification.objects.create(
+        subscription=ended, kind="input_status", event="e:1", title="t", status="s", path="/"
+    )
+    Subscription.objects.create(email="aldri@example.org", input=item)
+    active = Subscription.objects.create(email="aktiv@example.org", input=item, confirmed_at=now)
+
+    soon = now + datetime.timedelta(days=10)
+    assert retention_apply(now=soon)["unsubscribed_addresses"] == 0
+    assert Subscription.objects.count() == 3  # the undo link still works for a while
+
+    later = now + datetime.timedelta(days=40)
+    assert retention_apply(now=later, dry_run=True)["unsubscribed_addresses"] == 1
+    counts = retention_apply(now=later)
+    assert counts["unsubscribed_addresses"] == 1 and counts["unconfirmed_addresses"] == 1
+    assert list(Subscription.objects.all()) == [active]
+    assert not Notification.objects.exists()

@@ -256,3 +256,38 @@ def test_follow_form_on_receipt_page(client, traced, django_capture_on_commit_ca
     )
     assert bad.status_code == 400
     assert Subscription.objects.count() == 1
+
+
+def test_merge_tells_followers_and_they_follow_the_proposal_it_became(
+    traced, django_capture_on_commit_callbacks
+):
+    from tests.factories import ProposalFactory, link
+    from veikart.proposals.services import proposal_merge, proposal_split
+
+    manager = UserFactory(role="manager")
+    target = traced["proposal"]
+    source = ProposalFactory(process=target.process, title="Ballbinge")
+    sub = subscribe(django_capture_on_commit_callbacks, proposal=source, email="per@example.org")
+    following.subscription_confirm(token=following.confirm_token(sub))
+    both = subscribe(django_capture_on_commit_callbacks, proposal=source, email="ola@example.org")
+    following.subscription_confirm(token=following.confirm_token(both))
+    on_target = subscribe(
+        django_capture_on_commit_callbacks, proposal=target, email="ola@example.org"
+    )
+    following.subscription_confirm(token=following.confirm_token(on_target))
+
+    proposal_merge(actor=manager, target=target, sources=[source])
+
+    assert Notification.objects.filter(subscription__in=[sub, both], status="merged").count() == 2
+    sub.refresh_from_db()
+    assert sub.proposal == target  # later news of the merged proposal reach them
+    assert Subscription.objects.filter(email="ola@example.org", proposal=target).count() == 1
+
+    # Followers of inputs split off are told of the new proposal.
+    item = InputFactory(process=target.process)
+    link(target, item)
+    isub = subscribe(django_capture_on_commit_callbacks, item=item, email="kari@example.org")
+    following.subscription_confirm(token=following.confirm_token(isub))
+    new = proposal_split(actor=manager, proposal=target, inputs=[item], title="Ny")
+    note = Notification.objects.get(subscription=isub, kind="proposal_status")
+    assert str(new.number) in note.path
