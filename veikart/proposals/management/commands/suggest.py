@@ -2,9 +2,11 @@
 --out OUT.csv`.
 
 Learns a label (a focus area, a realiser, …) from the labelled rows of TRAIN.csv with
-`veikart.analysis.Suggester`, the same code the web uses, and suggests one for each row of
-IN.csv with a confidence 0..1. Writes `id,label,confidence`. Training rows with an empty label
-are skipped. A bad file: a one-line error, exit status 2, nothing written.
+`veikart.analysis.Suggester` (embedding vectors and wording cues), the same code the web uses,
+and suggests one for each row of IN.csv with a confidence 0..1. Writes `id,label,confidence`.
+With `--group-column G`, the rows of IN.csv sharing a non-empty G (e.g. a cluster) get one
+suggestion together, from the mean of their probabilities, as in the web workflow; otherwise
+each row is read alone. Training rows with an empty label are skipped. A bad file: a one-line error, exit status 2, nothing written.
 """
 
 from pathlib import Path
@@ -24,6 +26,11 @@ class Command(BaseCommand):
         parser.add_argument("--train", required=True, help="UTF-8 CSV with labelled texts")
         parser.add_argument("--label-column", required=True, help="column of TRAIN with labels")
         parser.add_argument("--predict", required=True, help="UTF-8 CSV with texts to label")
+        parser.add_argument(
+            "--group-column",
+            default="",
+            help="optional column of IN: rows with the same value get one suggestion together",
+        )
         add_common_arguments(parser)
 
     def handle(self, *args, **options) -> None:
@@ -37,12 +44,22 @@ class Command(BaseCommand):
                     _("%(file)s: no row has a label in %(column)s.")
                     % {"file": train_path, "column": label_column}
                 )
-            rows = table_read(Path(options["predict"]), ["id", column])
-            embedder = get_embedder(options["embedder"])
-            suggester = Suggester().fit(
-                embedder.embed([r[column] for r in train]), [r[label_column] for r in train]
+            group_column = options["group_column"]
+            rows = table_read(
+                Path(options["predict"]), ["id", column] + ([group_column] if group_column else [])
             )
-            predicted = suggester.predict(embedder.embed([r[column] for r in rows]))
+            embedder = get_embedder(options["embedder"])
+            train_texts = [r[column] for r in train]
+            texts = [r[column] for r in rows]
+            suggester = Suggester().fit(
+                embedder.embed(train_texts), [r[label_column] for r in train], train_texts
+            )
+            groups = None
+            if group_column:
+                groups = [
+                    (1, r[group_column]) if r[group_column] else (0, k) for k, r in enumerate(rows)
+                ]
+            predicted = suggester.predict(embedder.embed(texts), texts, groups=groups)
             table_write(
                 Path(options["out"]),
                 ["id", "label", "confidence"],

@@ -1,0 +1,178 @@
+"""Cue features: who acts in an input's wording, and what kind of thing it asks for.
+
+Who can realise an input (the municipality alone, residents among themselves, or several
+parties together) is carried less by its topic than by its wording: "kommunen må …",
+"sett opp …", "må lyses opp" ask the authorities; "vi kan …", "la oss …", "naboene" say the
+writer and the neighbours act; "sammen med", "hvis kommunen stiller med …", "velforeningen"
+name several parties. And by the kind of thing: roads, lights, opening hours and services are
+the municipality's; parties, cafés and clubs are things people can run.
+
+A small hand-written Norwegian (bokmål) lexicon, grouped: each group is one feature, log(1 + the
+number of matches) in the lower-cased text. Groups rather than single cues, so that a cue
+never seen in training still counts through its group (measured: single-cue features overfit,
+docs/architecture.md). The learnt model weighs the groups; nothing here is tied to a label.
+Deterministic, no corpus statistics: a text's features depend on that text alone.
+"""
+
+import re
+
+import numpy as np
+
+from veikart.analysis.text import normalise
+
+_W = r"[^\W\d_]*"  # the rest of a word (compounds and inflections: "gatelys", "veien")
+
+CUE_GROUPS: dict[str, list[str]] = {
+    # The municipality or another authority named as the one to act.
+    "authority": [
+        r"\bkommunen?s?\b",
+        r"\bkommunal" + _W,
+        r"\bpolitiker" + _W,
+        r"\bbydelen\b",
+        r"\bstaten\b",
+        r"\bvegvesenet\b",
+        r"\bfylke" + _W,
+        r"\brådhuset\b",
+        r"\betaten\b",
+    ],
+    # A duty or a request put to the authorities: "kommunen må", "kan dere", "dere".
+    "authority_must": [
+        r"\bkommunen (må|bør|skal|burde)\b",
+        r"\b(må|bør|burde) kommunen\b",
+        r"\bkan (kommunen|dere)\b",
+        r"\bdere\b",
+    ],
+    # Someone else's duty in the passive: "må lyses opp", "bør repareres", "må bli bedre".
+    "passive_duty": [r"\b(må|bør|burde|skal)( \w+)? \w+es\b", r"\bmå (bli|få)\b"],
+    # An order at the start of a sentence: "Sett opp …", "Innfør …", "Åpne …".
+    "imperative": [
+        r"(^|[.!?] )(sett|bygg|innfør|rehabiliter|strø|rens|senk|åpne|utvid|reparer|fiks|"
+        r"asfalter|merk|skift|fjern|send|publiser|øk|ansett|tøm|monter|slå)\b"
+    ],
+    # Decisions, plans and hearings: the municipality's to hold.
+    "governance": [
+        r"\bbestemme" + _W,
+        r"\bbeslutning" + _W,
+        r"\bvedtak" + _W,
+        r"\bhøring" + _W,
+        r"\bfolkemøte" + _W,
+        r"\binnflytelse\b",
+        r"\bhørt\b",
+        r"\binnspill" + _W,
+        r"\bplanen" + _W,
+        r"\breguleringsplan" + _W,
+        r"\bbudsjett" + _W,
+        r"\binnsyn\b",
+    ],
+    # The writer and the neighbours act themselves.
+    "we_act": [
+        r"\b(vi|jeg) (kan|vil|skal|kunne) (\w+ )?(starte|lage|arrangere|ha|ta|hjelpe|lede|samle|"
+        r"møtes|stille|organisere|invitere|dele|sette|så|plante|gå|bake|lese|spille)\b",
+        r"\bla oss\b",
+        r"\bvi kan\b",
+        r"\bbli med\b",
+        r"\bselv\b",
+        r"\bhverandre" + _W,
+        r"\balle tar med\b",
+        r"\bta initiativ\b",
+        r"\bvi (som|i) \w+\b",
+    ],
+    # Neighbours and the places they share.
+    "neighbours": [
+        r"\bnabo" + _W,
+        r"\bbeboer" + _W,
+        r"\boppgang" + _W,
+        r"\bgata\b",
+        r"\bgrenda\b",
+        r"\bblokka\b",
+        r"\bfellesrom" + _W,
+        r"\bborettslag" + _W,
+        r"\bsameie" + _W,
+        r"\binnflytter" + _W,
+    ],
+    # Volunteers and unpaid effort.
+    "volunteers": [
+        r"\bfrivillig" + _W,
+        r"\bdugnad" + _W,
+        r"\bildsjel" + _W,
+        r"\bforeldre\b",
+        r"\bpensjonist" + _W,
+        r"\bstudenter\b",
+        r"\bnatteravn" + _W,
+        r"\bnattevandr" + _W,
+        r"\bvakter\b",
+    ],
+    # Organised civil society and institutions: the municipality's usual partners.
+    "organisations": [
+        r"\bvelforening" + _W,
+        r"\bidrettslag" + _W,
+        r"\blag og foreninger\b",
+        r"\bforening" + _W,
+        r"\b\w+laget\b",
+        r"\bnæringsliv" + _W,
+        r"\bbutikk" + _W,
+        r"\bmenighet" + _W,
+        r"\bskolen\b",
+        r"\bbiblioteket\b",
+        r"\bkulturskolen\b",
+        r"\bfrivilligsentral" + _W,
+        r"\bgårdeier" + _W,
+    ],
+    # Several parties, or one party on a condition: "sammen med", "hvis kommunen stiller med".
+    "together": [
+        r"\bsammen( med)?\b",
+        r"\bi samarbeid\b",
+        r"\bsamarbeid" + _W,
+        r"\b(hvis|om|dersom) (kommunen|dere)\b",
+        r"\b(kommunen|dere) og\b",
+        r"\bog kommunen\b",
+        r"\bdrevet av\b",
+        r"\bmed (frivillige|en ansatt|en lærer|voksne)\b",
+        r"\b(stiller|spanderer|betaler|kjøper|låner ut)\b",
+    ],
+    # Physical infrastructure: built, owned and maintained by the municipality.
+    "infrastructure": [
+        r"\b\w*(vei|veien|veier|veiene|fortau\w*|gangfelt\w*|kryss\w*|lys|lyset|lysene|"
+        r"belysning\w*|lykt\w*|basseng\w*|toalett\w*|asfalt\w*|parkering\w*|bane|banen|heis\w*|"
+        r"rampe\w*|kantstein\w*|avløp\w*|kloakk\w*|ledning\w*|fartshump\w*|sone|trafikk\w*|"
+        r"stasjon\w*|holdeplass\w*|benk\w*|gjerde\w*|apparat\w*|anlegg\w*|hall\w*|bygg\w*|"
+        r"vedlikehold\w*)\b"
+    ],
+    # Public services: opening hours, waiting times, care, transport, waste, snow.
+    "services": [
+        r"\b\w*(buss\w*|rute\w*|avgang\w*|barnehage\w*|helse\w*|lege\w*|sykehjem\w*|"
+        r"sykepleie\w*|hjemmetjeneste\w*|psykolog\w*|søppel\w*|avfall\w*|brøyt\w*|strø\w*|"
+        r"tjeneste\w*|ventetid\w*|saksbehandl\w*|åpningstid\w*|åpent|stengt|"
+        r"opplæring\w*)\b"
+    ],
+    # Activities and gatherings people can run themselves.
+    "activity": [
+        r"\b\w*(fest|festen|feiring|kafé|kafeen|kaffe|kurs|klubb|treff|kveld|marked|loppis|"
+        r"quiz|spill|spillet|dans|bingo|turgruppe|sirkel|gruppe|besøk\w*|prat|allsang|trim|"
+        r"grill\w*|middag|bakst|bytte\w*|konsert\w*|musikk|kor|sjakk|strikk\w*|dyrk\w*|"
+        r"hage|hagen|høste\w*|plante\w*)\b"
+    ],
+    # Loneliness and getting to know people: neighbourly help.
+    "lonely": [
+        r"\bensom" + _W,
+        r"\balene\b",
+        r"\bkjent med\b",
+        r"\bblir kjent\b",
+        r"\bsavner noen\b",
+    ],
+    # Children and young people: activities usually run by several parties together.
+    "youth": [r"\bungdom" + _W, r"\bunge\b", r"\btenåring" + _W, r"\bbarn\b", r"\bbarna\b"],
+}
+
+CUE_NAMES = list(CUE_GROUPS)
+_COMPILED = [[re.compile(p) for p in patterns] for patterns in CUE_GROUPS.values()]
+
+
+def cue_features(texts: list[str]) -> np.ndarray:
+    """(n, len(CUE_NAMES)) float32: log(1 + matches) of each cue group in each text."""
+    out = np.zeros((len(texts), len(_COMPILED)), dtype=np.float32)
+    for i, text in enumerate(texts):
+        t = normalise(text)
+        for j, patterns in enumerate(_COMPILED):
+            out[i, j] = sum(len(p.findall(t)) for p in patterns)
+    return np.log1p(out)
