@@ -31,6 +31,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
+import realiser_prior  # noqa: E402
 from sklearn.cluster import AgglomerativeClustering  # noqa: E402
 from sklearn.metrics import adjusted_rand_score  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
@@ -45,6 +46,7 @@ from veikart.analysis import (  # noqa: E402
     near_duplicates,
     suggest_from_descriptions,
 )
+from veikart.analysis.cues import cue_features  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "analysis_labelled.csv"
 CHECK = Path(__file__).resolve().parent / "data" / "analysis_check_suggest.csv"
@@ -136,8 +138,24 @@ def suggestion_probabilities(
     """(classes, probabilities) of each test row, learnt on the train rows.
 
     method "e5": the vectors alone (the method before issue 5); "cues": vectors and wording
-    cues, and, for the focus area, blended with the focus areas' descriptions (the web's way)."""
+    cues, and, for the focus area, blended with the focus areas' descriptions (the web's way);
+    "builtin" (realiser only): the cues alone, as the built-in model used before anything is
+    learnt (bench/realiser_prior.py), here learnt on the train rows only."""
     y = [r[column] for r in train_rows]
+    if method == "cues+builtin":
+        names, q = suggestion_probabilities(
+            train_rows, train_v, test_rows, test_v, column, "builtin"
+        )
+        suggester = Suggester().fit(train_v, y, [r["text"] for r in train_rows])
+        p = suggester.predict_proba(test_v, [r["text"] for r in test_rows], prior=(names, q))
+        return suggester.classes_, p
+    if method == "builtin":  # the recipe of cues.REALISER_CUE_TABLE, learnt on train_rows
+        model = realiser_prior.fit(train_rows)
+        names = list(model)
+        z = cue_features([r["text"] for r in test_rows]) @ np.array([model[k][1] for k in names]).T
+        z = z + np.array([model[k][0] for k in names])
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        return names, p / p.sum(axis=1, keepdims=True)
     if method == "e5":
         suggester = Suggester().fit(train_v, y)
         return suggester.classes_, suggester.predict_proba(test_v)
@@ -213,10 +231,12 @@ def suggestion_report(name, rows, vectors, parts, check_rows=None, check_v=None)
     found = {p: cluster(v, [r["text"] for r in sub]).labels for p, (sub, v) in sets.items()}
     descriptions = {"realiser": REALISER_DESCRIPTIONS, "focus_area": FOCUS_DESCRIPTIONS}
     print(f"\n-- suggestions, {emb.name}: accuracy alone / pooled / clusters / web")
-    print(f"{'column':10} {'method':6} " + " ".join(f"{p:>27}" for p in sets))
+    print(
+        f"{'column':10} {'method':12} {'part':8} {'alone':>6} {'pooled':>6} {'clust':>6} {'web':>6}"
+    )
     for column in ("realiser", "focus_area"):
-        for method in ("e5", "cues", "descr"):
-            cells = []
+        methods = ("e5", "cues", "cues+builtin", "builtin", "descr")
+        for method in methods if column == "realiser" else ("e5", "cues", "descr"):
             for part, (sub, v) in sets.items():
                 if method == "descr":
                     names, p = description_probabilities(v, descriptions[column], emb)
@@ -228,15 +248,17 @@ def suggestion_report(name, rows, vectors, parts, check_rows=None, check_v=None)
                 else:
                     names, p = cv_probabilities(sub, v, column, method, name)
                 a = accuracies(sub, names, p, column, found[part])
-                cells.append(" ".join(f"{x:6.3f}" for x in a))
-            print(f"{column:10} {method:6} " + " ".join(f"{c:>27}" for c in cells))
+                print(f"{column:10} {method:12} {part:8} " + " ".join(f"{x:6.3f}" for x in a))
     print(
         "alone: each input read alone; pooled: one suggestion per true cluster (mean of its"
         "\n  inputs' probabilities), counted per input; clusters: the same, each cluster once;"
         "\n  web: one suggestion per cluster found by cluster(), counted per input (what the"
         "\n  Konsolider page shows). tuning/all: 5-fold GroupKFold by cluster; held-out: learnt"
         "\n  on tuning; check: learnt on all of --data. e5: vectors alone (before issue 5);"
-        "\n  cues: vectors + wording cues (+ description prior for the focus area)."
+        "\n  cues: vectors + wording cues (+ description prior for the focus area); builtin: the"
+        "\n  cues alone (the built-in model, used before any proposal has a realiser), learnt on"
+        "\n  the same rows as the others (on all of --data for check: the shipped weights);"
+        "\n  descr: the built-in descriptions alone (realiser: what was used before issue 5)."
     )
 
 

@@ -15,6 +15,7 @@ Deterministic, no corpus statistics: a text's features depend on that text alone
 """
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -165,7 +166,57 @@ CUE_GROUPS: dict[str, list[str]] = {
 }
 
 CUE_NAMES = list(CUE_GROUPS)
+
+# The built-in realiser model: a logistic regression on the cue features alone, for suggesting a
+# realiser before any proposal of a process has one. Learnt by bench/realiser_prior.py from
+# bench/data/analysis_labelled.csv (315 inputs); a test checks it names every cue group.
+REALISER_CUE_TABLE = """
+cue               municipality   partnership     residents
+(intercept)            -0.2575        0.4019       -0.1444
+authority               0.3637        0.7517       -1.1154
+authority_must          0.8750       -0.6879       -0.1871
+passive_duty            0.4807        0.3503       -0.8310
+imperative              0.7648       -0.2385       -0.5263
+governance              1.3239       -0.8110       -0.5128
+we_act                 -0.7469       -0.5826        1.3295
+neighbours             -1.0950       -0.2894        1.3844
+volunteers             -1.2352        0.2816        0.9536
+organisations          -0.0309        0.3963       -0.3654
+together               -0.0548        0.2890       -0.2342
+infrastructure          1.9720       -0.8603       -1.1117
+services                1.5293       -1.4332       -0.0961
+activity               -1.2721       -0.0580        1.3301
+lonely                 -0.5571       -1.1529        1.7100
+youth                  -0.2280        0.7472       -0.5192
+"""
+
+
+@lru_cache(maxsize=1)
+def realiser_cue_model() -> dict[str, tuple[float, np.ndarray]]:
+    """REALISER_CUE_TABLE read: realiser -> (intercept, weights in the order of CUE_NAMES)."""
+    lines = [line.split() for line in REALISER_CUE_TABLE.strip().splitlines()]
+    names, rows = lines[0][1:], {line[0]: [float(x) for x in line[1:]] for line in lines[1:]}
+    cues = [k for k in rows if k != "(intercept)"]
+    if cues != CUE_NAMES:
+        raise ValueError("REALISER_CUE_TABLE does not list the cue groups of CUE_GROUPS")
+    return {
+        name: (rows["(intercept)"][j], np.array([rows[k][j] for k in cues]))
+        for j, name in enumerate(names)
+    }
+
+
 _COMPILED = [[re.compile(p) for p in patterns] for patterns in CUE_GROUPS.values()]
+
+
+def realiser_from_cues(texts: list[str]) -> tuple[list[str], np.ndarray]:
+    """(realisers, (n, 3) probabilities) from the built-in model, nothing learnt here."""
+    model = realiser_cue_model()
+    names = list(model)
+    b = np.array([model[k][0] for k in names])
+    w = np.stack([model[k][1] for k in names])
+    z = cue_features(texts) @ w.T + b
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    return names, p / p.sum(axis=1, keepdims=True)
 
 
 def cue_features(texts: list[str]) -> np.ndarray:

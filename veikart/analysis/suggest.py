@@ -15,7 +15,7 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from veikart.analysis.cues import cue_features
+from veikart.analysis.cues import cue_features, realiser_from_cues
 from veikart.analysis.embedding import Embedder
 
 DESCRIPTION_TEMPERATURE = 0.02
@@ -145,6 +145,17 @@ def group_means(p: np.ndarray, groups: Sequence[Hashable]) -> np.ndarray:
     for rows in members.values():
         out[rows] = p[rows].mean(axis=0)
     return out
+
+
+def builtin_prior(texts: Sequence[str], labels: Sequence[str]) -> Prior | None:
+    """The built-in realiser model's probabilities (`cues.realiser_from_cues`) when every label
+    is a realiser (municipality, residents, partnership), else None: a prior for `predict`.
+
+    Blended with what the process's proposals teach (weight PRIOR_WEIGHT), it helps most while
+    they are few; measured on unseen clusters it adds 0.01 (bench/analysis_quality.py)."""
+    if not labels or not set(labels) <= set(REALISER_DESCRIPTIONS):
+        return None
+    return realiser_from_cues(list(texts))
 
 
 def description_probabilities(

@@ -90,11 +90,13 @@ def work_read(*, process: Process) -> Work:
 def compute(*, work: Work, embedder: Any, progress: Callable[[int], None] | None = None) -> dict:
     """Cluster the unlinked inputs and suggest what to do with each cluster."""
     from veikart.analysis import (
-        REALISER_DESCRIPTIONS,
         Suggester,
+        builtin_prior,
         cluster,
         description_probabilities,
+        group_means,
         near_duplicates,
+        realiser_from_cues,
         suggest_from_descriptions,
     )
 
@@ -166,10 +168,15 @@ def compute(*, work: Work, embedder: Any, progress: Callable[[int], None] | None
 
     realisers, focus, learnt = None, None, "descriptions"
     if data := train(3):
-        realisers = per_cluster(Suggester().fit(*data))
+        prior = builtin_prior(member_texts, data[1])
+        realisers = per_cluster(Suggester().fit(*data), prior)
         learnt = "proposals"
-    else:
-        realisers = suggest_from_descriptions(centroids, REALISER_DESCRIPTIONS, embedder)
+    else:  # the built-in model (wording cues), nothing learnt from this process yet
+        names, p = realiser_from_cues(member_texts)
+        p = group_means(p, member_groups)[first_of]
+        realisers = [
+            (names[b], round(float(row[b]), 4)) for b, row in zip(p.argmax(1), p, strict=True)
+        ]
     if data := train(4):
         prior = None
         if work.focus_areas:

@@ -6,7 +6,9 @@ Learns a label (a focus area, a realiser, …) from the labelled rows of TRAIN.c
 and suggests one for each row of IN.csv with a confidence 0..1. Writes `id,label,confidence`.
 With `--group-column G`, the rows of IN.csv sharing a non-empty G (e.g. a cluster) get one
 suggestion together, from the mean of their probabilities, as in the web workflow; otherwise
-each row is read alone. Training rows with an empty label are skipped. A bad file: a one-line error, exit status 2, nothing written.
+each row is read alone. If every label is a realiser (municipality, residents, partnership),
+the built-in realiser model is blended in, as in the web. Training rows with an empty label
+are skipped. A bad file: a one-line error, exit status 2, nothing written.
 """
 
 from pathlib import Path
@@ -14,7 +16,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from veikart.analysis import Suggester, get_embedder
+from veikart.analysis import Suggester, builtin_prior, get_embedder
 from veikart.proposals.analysis_files import AnalysisFileError, table_read, table_write
 from veikart.proposals.management.commands.cluster import add_common_arguments
 
@@ -59,7 +61,8 @@ class Command(BaseCommand):
                 groups = [
                     (1, r[group_column]) if r[group_column] else (0, k) for k, r in enumerate(rows)
                 ]
-            predicted = suggester.predict(embedder.embed(texts), texts, groups=groups)
+            prior = builtin_prior(texts, suggester.classes_)
+            predicted = suggester.predict(embedder.embed(texts), texts, groups=groups, prior=prior)
             table_write(
                 Path(options["out"]),
                 ["id", "label", "confidence"],
