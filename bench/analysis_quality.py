@@ -9,12 +9,16 @@ Prints, for each embedder and for the tuning part, the held-out part and the who
 - accuracy of `Suggester` for focus area and realiser with GroupKFold by cluster (each
   cluster's inputs, near-duplicates included, on one side; for the held-out part: learnt on
   the tuning part and tried on the held-out clusters), and of
-  `suggest_from_descriptions` for focus area (nothing learnt).
+  `suggest_from_descriptions` for focus area (nothing learnt);
+- then a suggestion report: realiser and focus area before issue 5 (e5 alone) and now
+  (wording cues, built-in realiser model, description prior), per input, per true cluster and
+  per cluster found by cluster(), also on --check (a second labelled set written apart,
+  default bench/data/analysis_check_suggest.csv; learnt on all of --data).
 
 The held-out part (every fourth cluster by name, a quarter of the singletons) was not looked at
 while choosing thresholds and weights. Embeddings are cached in $TMPDIR/veikart-analysis-bench.
 Targets: ARI ≥ 0.6, duplicate precision ≥ 0.95 at recall ≥ 0.8, realiser accuracy ≥ 0.7.
-Usage: python bench/analysis_quality.py [--embedders e5,tfidf] [--data FILE.csv]
+Usage: python bench/analysis_quality.py [--embedders e5,tfidf] [--data FILE.csv] [--check FILE]
 """
 
 import argparse
@@ -156,9 +160,12 @@ def suggestion_probabilities(
         z = z + np.array([model[k][0] for k in names])
         p = np.exp(z - z.max(axis=1, keepdims=True))
         return names, p / p.sum(axis=1, keepdims=True)
-    if method == "e5":
+    if method in ("e5", "e5+descr"):
         suggester = Suggester().fit(train_v, y)
-        return suggester.classes_, suggester.predict_proba(test_v)
+        prior = None
+        if method == "e5+descr":
+            prior = description_probabilities(test_v, FOCUS_DESCRIPTIONS, get_embedder(embedder))
+        return suggester.classes_, suggester.predict_proba(test_v, prior=prior)
     suggester = Suggester().fit(train_v, y, [r["text"] for r in train_rows])
     prior = None
     if column == "focus_area":
@@ -207,15 +214,20 @@ def accuracies(rows, classes, p, column, found=None) -> tuple[float, float, floa
     return alone, by_input, by_cluster, web
 
 
+def shipped(column: str) -> str:
+    """The method the web and the CLI use for this column."""
+    return "cues+builtin" if column == "realiser" else "e5+descr"
+
+
 def suggestion_accuracy(rows, vectors, column: str, embedder="e5", folds: int = 5) -> float:
-    classes, p = cv_probabilities(rows, vectors, column, embedder=embedder, folds=folds)
+    classes, p = cv_probabilities(rows, vectors, column, shipped(column), embedder, folds)
     return accuracies(rows, classes, p, column)[0]
 
 
 def transfer_accuracy(train_rows, train_v, test_rows, test_v, column: str, embedder="e5") -> float:
     """Learnt on one set of clusters, tried on other clusters."""
     classes, p = suggestion_probabilities(
-        train_rows, train_v, test_rows, test_v, column, embedder=embedder
+        train_rows, train_v, test_rows, test_v, column, shipped(column), embedder
     )
     return accuracies(test_rows, classes, p, column)[0]
 
@@ -236,7 +248,7 @@ def suggestion_report(name, rows, vectors, parts, check_rows=None, check_v=None)
     )
     for column in ("realiser", "focus_area"):
         methods = ("e5", "cues", "cues+builtin", "builtin", "descr")
-        for method in methods if column == "realiser" else ("e5", "cues", "descr"):
+        for method in methods if column == "realiser" else ("e5", "cues", "e5+descr", "descr"):
             for part, (sub, v) in sets.items():
                 if method == "descr":
                     names, p = description_probabilities(v, descriptions[column], emb)
@@ -255,7 +267,8 @@ def suggestion_report(name, rows, vectors, parts, check_rows=None, check_v=None)
         "\n  web: one suggestion per cluster found by cluster(), counted per input (what the"
         "\n  Konsolider page shows). tuning/all: 5-fold GroupKFold by cluster; held-out: learnt"
         "\n  on tuning; check: learnt on all of --data. e5: vectors alone (before issue 5);"
-        "\n  cues: vectors + wording cues (+ description prior for the focus area); builtin: the"
+        "\n  cues: vectors + wording cues (+ description prior for the focus area); e5+descr: the"
+        "\n  vectors alone + the description prior (shipped for the focus area); builtin: the"
         "\n  cues alone (the built-in model, used before any proposal has a realiser), learnt on"
         "\n  the same rows as the others (on all of --data for check: the shipped weights);"
         "\n  descr: the built-in descriptions alone (realiser: what was used before issue 5)."
@@ -330,7 +343,8 @@ def main() -> None:
     print(
         "\nARI: cluster() without the number of clusters; base: plain e5 + Ward, true k given."
         "\ndupP/dupR: near_duplicates() precision/recall at the default threshold."
-        "\nfocus/real: Suggester accuracy on unseen clusters: 5-fold GroupKFold by cluster;"
+        "\nfocus/real: Suggester accuracy per input on unseen clusters, as shipped (focus: e5"
+        "\n  + description prior; realiser: e5 + cues + the built-in model): GroupKFold by cluster;"
         "\n  on the held-out part: learnt on the tuning part, tried on the held-out clusters."
         "\ndescr: focus area from the descriptions alone."
     )

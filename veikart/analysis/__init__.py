@@ -20,6 +20,7 @@ from veikart.analysis.embedding import Embedder, get_embedder
 from veikart.analysis.suggest import (
     REALISER_DESCRIPTIONS,
     Suggester,
+    are_realisers,
     builtin_prior,
     description_probabilities,
     group_means,
@@ -31,6 +32,7 @@ __all__ = [
     "Embedder",
     "REALISER_DESCRIPTIONS",
     "Suggester",
+    "are_realisers",
     "builtin_prior",
     "cluster",
     "cue_features",

@@ -148,7 +148,7 @@ def compute(*, work: Work, embedder: Any, progress: Callable[[int], None] | None
 
     train_texts = [text for _pk, text in train_items]
     # The clusters' members, for suggesting one realiser and focus area per cluster from the
-    # mean of its members' probabilities (each read with its own wording cues).
+    # mean of its members' probabilities (for the realiser, each read with its wording cues).
     member_rows = [i for c in order for i in members[c]]
     member_groups = [position for position, c in enumerate(order) for _i in members[c]]
     member_vectors = vectors[member_rows]
@@ -181,7 +181,9 @@ def compute(*, work: Work, embedder: Any, progress: Callable[[int], None] | None
         prior = None
         if work.focus_areas:
             prior = description_probabilities(member_vectors, work.focus_areas, embedder)
-        focus = per_cluster(Suggester().fit(*data), prior)
+        # The vectors alone, with the focus areas' descriptions as a prior: the wording cues
+        # are about who acts, and measured to hurt the focus area (docs/architecture.md).
+        focus = per_cluster(Suggester().fit(data[0], data[1]), prior)
     elif work.focus_areas:
         focus = suggest_from_descriptions(centroids, work.focus_areas, embedder)
     result["learnt_from"] = learnt

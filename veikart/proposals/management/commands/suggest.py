@@ -2,13 +2,13 @@
 --out OUT.csv`.
 
 Learns a label (a focus area, a realiser, …) from the labelled rows of TRAIN.csv with
-`veikart.analysis.Suggester` (embedding vectors and wording cues), the same code the web uses,
-and suggests one for each row of IN.csv with a confidence 0..1. Writes `id,label,confidence`.
-With `--group-column G`, the rows of IN.csv sharing a non-empty G (e.g. a cluster) get one
-suggestion together, from the mean of their probabilities, as in the web workflow; otherwise
-each row is read alone. If every label is a realiser (municipality, residents, partnership),
-the built-in realiser model is blended in, as in the web. Training rows with an empty label
-are skipped. A bad file: a one-line error, exit status 2, nothing written.
+`veikart.analysis.Suggester` (embedding vectors), the same code the web uses, and suggests one
+for each row of IN.csv with a confidence 0..1. Writes `id,label,confidence`. If every label is
+a realiser (municipality, residents, partnership), the wording cues are read too and the
+built-in realiser model is blended in, as in the web. With `--group-column G`, the rows of
+IN.csv sharing a non-empty G (e.g. a cluster) get one suggestion together, from the mean of
+their probabilities, as in the web; otherwise each row is read alone. Training rows with an
+empty label are skipped. A bad file: a one-line error, exit status 2, nothing written.
 """
 
 from pathlib import Path
@@ -16,7 +16,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from veikart.analysis import Suggester, builtin_prior, get_embedder
+from veikart.analysis import Suggester, are_realisers, builtin_prior, get_embedder
 from veikart.proposals.analysis_files import AnalysisFileError, table_read, table_write
 from veikart.proposals.management.commands.cluster import add_common_arguments
 
@@ -53,9 +53,9 @@ class Command(BaseCommand):
             embedder = get_embedder(options["embedder"])
             train_texts = [r[column] for r in train]
             texts = [r[column] for r in rows]
-            suggester = Suggester().fit(
-                embedder.embed(train_texts), [r[label_column] for r in train], train_texts
-            )
+            labels = [r[label_column] for r in train]
+            cues = train_texts if are_realisers(labels) else None
+            suggester = Suggester().fit(embedder.embed(train_texts), labels, cues)
             groups = None
             if group_column:
                 groups = [
