@@ -34,8 +34,8 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import _realiser_prior as realiser_prior  # noqa: E402
 import numpy as np  # noqa: E402
-import realiser_prior  # noqa: E402
 from sklearn.cluster import AgglomerativeClustering  # noqa: E402
 from sklearn.metrics import adjusted_rand_score  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
@@ -144,7 +144,7 @@ def suggestion_probabilities(
     method "e5": the vectors alone (the method before issue 5); "cues": vectors and wording
     cues, and, for the focus area, blended with the focus areas' descriptions (the web's way);
     "builtin" (realiser only): the cues alone, as the built-in model used before anything is
-    learnt (bench/realiser_prior.py), here learnt on the train rows only."""
+    learnt (bench/_realiser_prior.py), here learnt on the train rows only."""
     y = [r[column] for r in train_rows]
     if method == "cues+builtin":
         names, q = suggestion_probabilities(

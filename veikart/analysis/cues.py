@@ -168,7 +168,7 @@ CUE_GROUPS: dict[str, list[str]] = {
 CUE_NAMES = list(CUE_GROUPS)
 
 # The built-in realiser model: a logistic regression on the cue features alone, for suggesting a
-# realiser before any proposal of a process has one. Learnt by bench/realiser_prior.py from
+# realiser before any proposal of a process has one. Learnt by bench/_realiser_prior.py from
 # bench/data/analysis_labelled.csv (315 inputs); a test checks it names every cue group.
 REALISER_CUE_TABLE = """
 cue               municipality   partnership     residents

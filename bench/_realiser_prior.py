@@ -5,7 +5,7 @@ features alone of every input of bench/data/analysis_labelled.csv, so that a rea
 suggested before any proposal of a process has one (instead of the realisers' descriptions:
 per input on unseen clusters 0.62 against 0.44, see bench/analysis_quality.py). Paste the
 table it prints into REALISER_CUE_TABLE in veikart/analysis/cues.py after changing the cue groups or the labelled set.
-Usage: python bench/realiser_prior.py [--data FILE.csv]
+Usage: python bench/_realiser_prior.py [--data FILE.csv]
 """
 
 import argparse
