@@ -2,8 +2,9 @@
 
 Reads the inputs, gets their vectors from the embedding cache (`embeddings.py`), and asks the
 analysis package (no Django there) for near-duplicates, clusters with keywords, and the focus
-area and realiser of each cluster, learnt from the proposals already classified in the process
-(or from the focus areas' descriptions when none are). The result is a plain dict stored in
+area and realiser of each cluster (from its inputs together), learnt from the proposals already
+classified in the process (or, when none are, from the focus areas' descriptions and the
+built-in realiser model of `analysis/cues.py`). The result is a plain dict stored in
 ConsolidationRun.result, so showing it again never recomputes. Writes nothing itself.
 """
 
