@@ -2,8 +2,9 @@
 
 Reads the inputs, gets their vectors from the embedding cache (`embeddings.py`), and asks the
 analysis package (no Django there) for near-duplicates, clusters with keywords, and the focus
-area and realiser of each cluster, learnt from the proposals already classified in the process
-(or from the focus areas' descriptions when none are). The result is a plain dict stored in
+area and realiser of each cluster (from its inputs together), learnt from the proposals already
+classified in the process (or, when none are, from the focus areas' descriptions and the
+built-in realiser model of `analysis/cues.py`). The result is a plain dict stored in
 ConsolidationRun.result, so showing it again never recomputes. Writes nothing itself.
 """
 
@@ -24,17 +25,6 @@ from veikart.proposals.models import ProposalInput, ProposalStatus
 MAX_DUPLICATES = 500
 CHUNK = 2048
 TITLE_LENGTH = 100
-
-# What each realiser means, in the inputs' language: only used to suggest a realiser before any
-# proposal of the process has one (the model reads these, people never see them).
-REALISER_DESCRIPTIONS = {
-    "municipality": "Kommunen må gjøre dette: kommunale tjenester, skole, barnehage, helse, "
-    "vei, veilys, fortau, regulering, vedlikehold og drift av kommunale bygg og anlegg.",
-    "residents": "Beboerne kan gjøre dette selv: dugnad, frivillige aktiviteter, møteplasser, "
-    "nabolag, foreninger, lag, arrangementer, fester og hjelp mellom naboer.",
-    "partnership": "Flere parter må samarbeide: kommunen, frivillige, borettslag, næringsliv "
-    "og beboere sammen om prosjekter, lokaler, aktivitetstilbud og utvikling av stedet.",
-}
 
 
 def consolidation_inputs(*, process: Process):
@@ -100,7 +90,16 @@ def work_read(*, process: Process) -> Work:
 
 def compute(*, work: Work, embedder: Any, progress: Callable[[int], None] | None = None) -> dict:
     """Cluster the unlinked inputs and suggest what to do with each cluster."""
-    from veikart.analysis import Suggester, cluster, near_duplicates, suggest_from_descriptions
+    from veikart.analysis import (
+        Suggester,
+        builtin_prior,
+        cluster,
+        description_probabilities,
+        group_means,
+        near_duplicates,
+        realiser_from_cues,
+        suggest_from_descriptions,
+    )
 
     items = work.items
     step = (lambda n: progress(n)) if progress else None
@@ -148,20 +147,44 @@ def compute(*, work: Work, embedder: Any, progress: Callable[[int], None] | None
         return result
     centroids = np.stack([_unit(vectors[members[c]].mean(axis=0)) for c in order])
 
-    def train(column: int) -> tuple[np.ndarray, list[str]] | None:
+    train_texts = [text for _pk, text in train_items]
+    # The clusters' members, for suggesting one realiser and focus area per cluster from the
+    # mean of its members' probabilities (for the realiser, each read with its wording cues).
+    member_rows = [i for c in order for i in members[c]]
+    member_groups = [position for position, c in enumerate(order) for _i in members[c]]
+    member_vectors = vectors[member_rows]
+    member_texts = [texts[i] for i in member_rows]
+    first_of = np.cumsum([0] + [len(members[c]) for c in order[:-1]]).tolist()
+
+    def train(column: int) -> tuple[np.ndarray, list[str], list[str]] | None:
         rows = [(row_of[t[0]], str(t[column])) for t in work.training if t[column] is not None]
         if len({label for _r, label in rows}) < 2:
             return None
-        return train_vectors[[r for r, _l in rows]], [label for _r, label in rows]
+        idx = [r for r, _l in rows]
+        return train_vectors[idx], [label for _r, label in rows], [train_texts[r] for r in idx]
+
+    def per_cluster(suggester, prior=None) -> list[tuple[str, float]]:
+        out = suggester.predict(member_vectors, member_texts, groups=member_groups, prior=prior)
+        return [out[k] for k in first_of]
 
     realisers, focus, learnt = None, None, "descriptions"
     if data := train(3):
-        realisers = Suggester().fit(*data).predict(centroids)
+        prior = builtin_prior(member_texts, data[1])
+        realisers = per_cluster(Suggester().fit(*data), prior)
         learnt = "proposals"
-    else:
-        realisers = suggest_from_descriptions(centroids, REALISER_DESCRIPTIONS, embedder)
+    else:  # the built-in model (wording cues), nothing learnt from this process yet
+        names, p = realiser_from_cues(member_texts)
+        p = group_means(p, member_groups)[first_of]
+        realisers = [
+            (names[b], round(float(row[b]), 4)) for b, row in zip(p.argmax(1), p, strict=True)
+        ]
     if data := train(4):
-        focus = Suggester().fit(*data).predict(centroids)
+        prior = None
+        if work.focus_areas:
+            prior = description_probabilities(member_vectors, work.focus_areas, embedder)
+        # The vectors alone, with the focus areas' descriptions as a prior: the wording cues
+        # are about who acts, and measured to hurt the focus area (docs/architecture.md).
+        focus = per_cluster(Suggester().fit(data[0], data[1]), prior)
     elif work.focus_areas:
         focus = suggest_from_descriptions(centroids, work.focus_areas, embedder)
     result["learnt_from"] = learnt

@@ -176,3 +176,108 @@ def test_identical_inputs_group_even_in_a_tiny_corpus():
     texts = ["Flere benker i parken"] * 3
     assert cluster(emb.embed(texts), texts).labels == [0, 0, 0]
     assert len(near_duplicates(emb.embed(texts), texts)) == 3
+
+
+REALISER_TRAIN = [
+    ("Kommunen må sette opp gatelys langs veien til skolen", "municipality"),
+    ("Fortauet må asfalteres, kommunen bør prioritere det", "municipality"),
+    ("Bussen går for sjelden, kommunen må øke antall avganger", "municipality"),
+    ("La oss ha grillfest for naboene i borettslaget", "residents"),
+    ("Vi kan starte en strikkeklubb i fellesrommet selv", "residents"),
+    ("Naboene kan bake og ta imot nye innflyttere", "residents"),
+    ("Velforeningen kan drive kafeen sammen med kommunen", "partnership"),
+    ("Idrettslaget vil lage skøytebane hvis kommunen spanderer lys", "partnership"),
+    ("Frivillige og kommunen sammen om leksehjelp på biblioteket", "partnership"),
+]
+
+
+def _realiser_fit(emb, **kwargs):
+    texts = [t for t, _ in REALISER_TRAIN]
+    labels = [label for _, label in REALISER_TRAIN]
+    return Suggester(**kwargs).fit(emb.embed(texts), labels, texts)
+
+
+def test_suggester_reads_who_acts_from_a_tiny_training_set():
+    emb = get_embedder("tfidf")
+    texts = [
+        "Vi kan arrangere sommerfest for naboene i gata, alle tar med mat",
+        "Kommunen må reparere veien og sette opp lys ved holdeplassen",
+    ]
+    suggester = _realiser_fit(emb)
+    predicted = suggester.predict(emb.embed(texts), texts)
+    assert [label for label, _ in predicted] == ["residents", "municipality"]
+    assert all(0.6 <= c <= 1 for _, c in predicted)  # vectors alone: 0.44 (tfidf)
+    # Without the cues (vectors alone) the resident-run text is not recognised as surely.
+    alone = Suggester().fit(
+        emb.embed([t for t, _ in REALISER_TRAIN]), [label for _, label in REALISER_TRAIN]
+    )
+    p_cues = suggester.predict_proba(emb.embed(texts[:1]), texts[:1])[0]
+    p_alone = alone.predict_proba(emb.embed(texts[:1]))[0]
+    assert (
+        p_cues[suggester.classes_.index("residents")] > p_alone[alone.classes_.index("residents")]
+    )
+
+
+def test_suggester_is_deterministic_and_needs_the_texts_it_learnt_with():
+    emb = get_embedder("tfidf")
+    texts = ["Vi kan ha loppemarked i oppgangen", "Sett opp en benk ved stien"]
+    first = _realiser_fit(emb).predict_proba(emb.embed(texts), texts)
+    second = _realiser_fit(emb).predict_proba(emb.embed(texts), texts)
+    assert np.array_equal(first, second)
+    assert np.allclose(first.sum(axis=1), 1) and ((first >= 0) & (first <= 1)).all()
+    with pytest.raises(ValueError):
+        _realiser_fit(emb).predict(emb.embed(texts))
+    with pytest.raises(ValueError):
+        Suggester().fit(emb.embed(texts), ["a", "b"], texts[:1])
+
+
+def test_suggester_groups_and_prior():
+    emb = get_embedder("tfidf")
+    texts = [
+        "La oss ha gatefest for naboene",
+        "Kommunen må sette opp gatelys",
+        "Vi kan bake til nabofesten",
+    ]
+    v = emb.embed(texts)
+    suggester = _realiser_fit(emb)
+    grouped = suggester.predict(v, texts, groups=["a", "b", "a"])
+    assert grouped[0] == grouped[2] and grouped[0][0] == "residents"
+    assert 0 <= grouped[0][1] <= 1
+    # A sure prior overrides a learnt guess; a class the prior lacks gets an even share.
+    names = ["municipality", "partnership"]
+    prior = (names, np.array([[0.0, 1.0]] * 3))
+    with_prior = suggester.predict(v, texts, prior=prior, prior_weight=0.9)
+    assert {label for label, _ in with_prior} == {"partnership"}
+    with pytest.raises(ValueError):
+        suggester.predict(v, texts, prior=(names, np.ones((2, 2))))
+
+
+def test_cue_features_depend_on_each_text_alone():
+    from veikart.analysis.cues import CUE_NAMES, cue_features
+
+    texts = ["Kommunen må brøyte fortauet", "La oss ha dugnad sammen med velforeningen"]
+    both = cue_features(texts)
+    assert both.shape == (2, len(CUE_NAMES)) and both.dtype == np.float32
+    assert np.array_equal(both[1], cue_features(texts[1:])[0])
+    named = dict(zip(CUE_NAMES, both[1], strict=True))
+    assert named["we_act"] > 0 and named["volunteers"] > 0 and named["together"] > 0
+    assert named["authority"] == 0 and cue_features([""]).sum() == 0
+
+
+def test_builtin_realiser_model():
+    from veikart.analysis import builtin_prior, realiser_from_cues
+    from veikart.analysis.cues import CUE_NAMES, realiser_cue_model
+
+    model = realiser_cue_model()  # names every cue group, in order
+    assert set(model) == {"municipality", "residents", "partnership"}
+    assert all(len(w) == len(CUE_NAMES) for _b, w in model.values())
+    texts = [
+        "Kommunen må sette opp gatelys langs veien",
+        "La oss arrangere gatefest så naboene blir kjent",
+        "Velforeningen kan male lekeplassen hvis kommunen spanderer maling",
+    ]
+    names, p = realiser_from_cues(texts)
+    assert [names[k] for k in p.argmax(axis=1)] == ["municipality", "residents", "partnership"]
+    assert np.allclose(p.sum(axis=1), 1)
+    assert builtin_prior(texts, ["municipality", "residents"])[0] == names
+    assert builtin_prior(texts, ["Stedsutvikling", "municipality"]) is None

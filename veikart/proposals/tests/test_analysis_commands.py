@@ -89,6 +89,30 @@ def test_suggest_learns_labels_and_skips_unlabelled_rows(inputs, tmp_path):
     assert all(0 <= float(r["confidence"]) <= 1 for r in rows)
 
 
+def test_suggest_reads_who_acts_and_groups_rows(inputs, tmp_path):
+    """Realiser labels: the wording cues decide "vi kan arrangere"; --group-column gives the
+    rows of a group one suggestion together."""
+    out = tmp_path / "out.csv"
+    predict = write_csv(
+        tmp_path / "p.csv",
+        [
+            ("x1", "Vi kan arrangere sommerfest i gata, alle tar med mat", "g"),
+            ("x2", "Naboene kan grille sammen på plenen", "g"),
+            ("x3", "Kommunen må sette opp lys og benker ved turveien", ""),
+        ],
+        header=("id", "text", "cluster"),
+    )
+    args = ["--train", str(inputs), "--label-column", "realiser", "--predict", str(predict)]
+    args += ["--text-column", "text", "--out", str(out), "--embedder", "tfidf"]
+    call_command("suggest", *args)
+    alone = {r["id"]: (r["label"], r["confidence"]) for r in read_csv(out)}
+    assert alone["x1"][0] == "residents" and alone["x3"][0] == "municipality"
+    call_command("suggest", *args, "--group-column", "cluster")
+    grouped = {r["id"]: (r["label"], r["confidence"]) for r in read_csv(out)}
+    assert grouped["x1"] == grouped["x2"] and grouped["x1"][0] == "residents"
+    assert grouped["x3"] == alone["x3"]
+
+
 def bad(tmp_path, *args):
     out = tmp_path / "out.csv"
     with override("en"), pytest.raises(CommandError) as e:

@@ -146,6 +146,27 @@ def test_focus_areas_from_descriptions_when_nothing_is_classified(manager):
     assert all(c["realiser"] is not None for c in run.result["clusters"])
 
 
+def test_realiser_per_cluster_from_the_built_in_model_when_nothing_is_classified(manager):
+    """Before any proposal has a realiser: the built-in model reads who acts in each cluster."""
+    process = ProcessFactory(slug="r")
+    fest = [
+        "La oss ha gatefest i sommer så naboene blir kjent.",
+        "Vi kan arrangere gatefest i sommer for naboene.",
+        "Gatefest i sommer, naboene kan ta med mat selv.",
+        "La oss ha en gatefest for naboene i sommer!",
+    ]
+    for t in GROUPS["lys"] + fest:
+        InputFactory(process=process, text=t)
+    run = services.consolidation_run_start(actor=manager, process=process)
+    by_text = {}
+    for c in run.result["clusters"]:
+        for pk in c["inputs"]:
+            by_text[Input.objects.get(pk=pk).text] = c["realiser"]
+    assert {by_text[t][0] for t in GROUPS["lys"] if t in by_text} == {"municipality"}
+    assert {by_text[t][0] for t in fest if t in by_text} == {"residents"}
+    assert all(0 <= r[1] <= 1 for r in by_text.values())
+
+
 def test_create_link_reject_and_nothing_lost(world, manager):
     process = world["process"]
     run = services.consolidation_run_start(actor=manager, process=process)
