@@ -11,8 +11,9 @@ vectors from the default embedder (e5 on the text without stop words): 0.35 on t
 of analysis_labelled.csv, 0.49 on its held-out part, 0.32 on all of it, and 0.47 on
 analysis_check.csv, a second set on other subjects not used for tuning. Shared-nearest-
 neighbour graphs with Louvain communities, HDBSCAN, CSLS hubness correction, consensus over
-thresholds and views, and mixing in word tf-idf over stems were measured too and did not
-beat this on both sets (see docs/architecture.md).
+thresholds and views, mixing in word tf-idf over stems, and corrections of the vector space
+learnt from the labelled clusters (within-cluster whitening, LDA) or from the corpus
+(all-but-the-top) were measured too and did not beat this on both sets (docs/architecture.md).
 """
 
 from collections import Counter
