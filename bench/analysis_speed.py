@@ -2,7 +2,8 @@
 so repeat a run before trusting a difference of less than ~30 %).
 
 Each case runs in its own process so its peak resident memory (VmHWM) is its own:
-- embedding throughput per core (OMP_NUM_THREADS=1): e5 and the character n-gram fallback;
+- embedding throughput per core (OMP_NUM_THREADS=1): e5 (whole text and, the default, without
+  stop words) and the character n-gram fallback;
 - `cluster()` on 10,000 cached embeddings (targets: ≤ 10 s, ≤ 1 GB);
 - `near_duplicates()` on 10,000;
 - with VEIKART_BENCH_100K=1: `cluster()` on 100,000 (≤ 2 min) and `near_duplicates()` on
@@ -77,7 +78,7 @@ def case_embed(name: str) -> dict:
     texts = [
         f"Det er altfor mørkt på gangveien ved skolen nummer {i}, vi trenger flere gatelys "
         "og en trygg skolevei for barna om vinteren."
-        for i in range(64 if name == "e5" else 5000)
+        for i in range(64 if name.startswith("e5") else 5000)
     ]
     emb.embed(texts[:2])
     started = time.perf_counter()
@@ -123,6 +124,7 @@ def case_duplicates(n: int) -> dict:
 
 CASES = {
     "embed-e5": lambda: case_embed("e5"),
+    "embed-e5-kw": lambda: case_embed("e5-kw"),
     "embed-tfidf": lambda: case_embed("tfidf"),
     "cluster-10k": lambda: case_cluster(10_000),
     "duplicates-10k": lambda: case_duplicates(10_000),
@@ -137,7 +139,7 @@ def main() -> None:
         result["peak_mb"] = peak_mb()
         print(json.dumps(result))
         return
-    names = ["embed-e5", "embed-tfidf", "cluster-10k", "duplicates-10k"]
+    names = ["embed-e5", "embed-e5-kw", "embed-tfidf", "cluster-10k", "duplicates-10k"]
     if os.environ.get("VEIKART_BENCH_100K") == "1":
         names += ["cluster-100k", "duplicates-100k"]
     print(f"cores: {os.cpu_count()} (shared machine: figures are noisy), OMP_NUM_THREADS=1")

@@ -5,7 +5,7 @@ The process is built from the labelled Norwegian set (bench/data/analysis_labell
 proposal per labelled cluster with its realiser and focus area, half of each cluster's inputs
 linked to it (what the assistant learns from), the other half and every singleton unlinked.
 `--copies N` repeats the set N times (texts suffixed) for larger runs.
-Usage: python bench/consolidate_run.py [--embedder e5|tfidf] [--copies 1]
+Usage: python bench/consolidate_run.py [--embedder e5-kw|e5|tfidf] [--copies 1]
 """
 
 import argparse

@@ -1,4 +1,4 @@
-"""`veikart cluster IN.csv --text-column text --out OUT.csv [--embedder e5|tfidf]`.
+"""`veikart cluster IN.csv --text-column text --out OUT.csv [--embedder e5-kw|e5|tfidf]`.
 
 Groups the rows of a UTF-8 CSV (header, an `id` column) into candidate proposals with
 `veikart.analysis.cluster`, the same code the Konsolider page uses. Writes `id,cluster`
@@ -18,7 +18,9 @@ def add_common_arguments(parser: CommandParser) -> None:
     parser.add_argument("--text-column", default="text", help="column holding the text")
     parser.add_argument("--out", required=True, help="CSV file to write")
     parser.add_argument(
-        "--embedder", default=None, help="e5 (the default) or tfidf (no model, faster)"
+        "--embedder",
+        default=None,
+        help="e5-kw (the default: e5 without stop words), e5 (whole text) or tfidf (no model)",
     )
 
 
