@@ -50,18 +50,14 @@ def proposal_filter(*, process: Process, filters: ProposalFilters) -> QuerySet[P
 
 
 def proposal_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
-    """Public proposals of a process matching the filters, with their numbers of inputs and
-    supports."""
+    """Public proposals of a process matching the filters, with their numbers of inputs (counted
+    for the page shown) and supports (the stored counter, so sorting by it counts nothing)."""
     return (
         proposal_filter(process=process, filters=filters)
         .select_related("focus_area")
-        .annotate(input_count=_count_per_proposal("ProposalInput"), support_count=_support_count())
+        .annotate(input_count=_count_per_proposal("ProposalInput"))
         .order_by(*SORTS.get(filters.sort, SORTS["number"]))
     )
-
-
-def _support_count():
-    return _count_per_proposal("Support")
 
 
 def _count_per_proposal(model_name: str):
