@@ -3,19 +3,23 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from veikart.core.page_cache import public_page
 from veikart.processes.selectors import process_key_figures, process_list_public
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     processes = [(p, process_key_figures(process=p)) for p in process_list_public()[:20]]
     return render(request, "core/home.html", {"processes": processes})
 
 
+@public_page
 def privacy(request: HttpRequest) -> HttpResponse:
     """The privacy statement, filled from settings (VEIKART)."""
     return render(request, "core/privacy.html", {"veikart": settings.VEIKART})
 
 
+@public_page
 def accessibility(request: HttpRequest) -> HttpResponse:
     """The accessibility statement (tilgjengelighetserklæring), filled from settings."""
     return render(request, "core/accessibility.html", {"veikart": settings.VEIKART})

@@ -4,9 +4,10 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from veikart.core import ratelimit
+from veikart.core.page_cache import public_page
 from veikart.core.pagination import paginate, query_without_page
 from veikart.core.permissions import can
 from veikart.processes.selectors import process_get_public
@@ -16,6 +17,7 @@ from veikart.proposals.forms import ProposalFilterForm
 SUPPORT_TOKEN_KEY = "support_token"  # noqa: S105 (a session key name)  # nosec B105
 
 
+@public_page
 def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
     process = process_get_public(slug=slug)
     form = ProposalFilterForm(request.GET or None, process=process)
@@ -34,6 +36,7 @@ def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, template, context)
 
 
+@public_page
 def proposal_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     process = process_get_public(slug=slug)
     proposal = selectors.proposal_get(process=process, number=number)
@@ -55,8 +58,14 @@ def proposal_detail(request: HttpRequest, slug: str, number: int) -> HttpRespons
     )
 
 
-def _support_context(request: HttpRequest, process, proposal) -> dict:
+def _support_context(request: HttpRequest, process, proposal, *, confirm_step=True) -> dict:
+    """`support_as_link`: a visitor with no session yet (the cached page's visitor, see
+    core/page_cache.py) gets a link to a confirmation step instead of a form, so the shared page
+    carries no CSRF token; the step shows the form. Everyone else gets the form at once."""
     return {
+        "support_as_link": confirm_step
+        and not request.user.is_authenticated
+        and not request.session.session_key,
         "support_count": workshop_selectors.support_count(proposal=proposal),
         "supported": workshop_selectors.support_exists(
             proposal=proposal, user=request.user, token=request.session.get(SUPPORT_TOKEN_KEY, "")
@@ -65,9 +74,10 @@ def _support_context(request: HttpRequest, process, proposal) -> dict:
     }
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def proposal_support(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    """Support a proposal, or take the support back (action=withdraw). htmx swaps the box."""
+    """Support a proposal, or take the support back (action=withdraw). htmx swaps the box.
+    GET shows the support form (the confirmation step of a visitor with no session yet)."""
     process = process_get_public(slug=slug)
     proposal = selectors.proposal_get(process=process, number=number)
     if not can(request.user, "proposals.support", process):
@@ -75,6 +85,17 @@ def proposal_support(request: HttpRequest, slug: str, number: int) -> HttpRespon
             return redirect_to_login(request.get_full_path())
         messages.error(request, _("Support is not open in this phase."))
         return redirect("proposals:detail", process.slug, proposal.number)
+    if request.method == "GET":
+        if proposal.merged_into_id:
+            return redirect("proposals:detail", process.slug, proposal.merged_into.number)
+        context = {
+            "process": process,
+            "proposal": proposal,
+            **_support_context(request, process, proposal, confirm_step=False),
+        }
+        if request.htmx:
+            return render(request, "proposals/proposal_detail.html#support", context)
+        return render(request, "proposals/proposal_support.html", context)
     error = ""
     if not ratelimit.allow(request, "support"):
         error = _("Too many attempts. Wait a few minutes and try again.")
