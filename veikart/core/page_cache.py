@@ -36,6 +36,7 @@ from django.utils.cache import patch_vary_headers
 from veikart.core.models import AuditLog
 
 ALIAS = "pages"
+_MISSING = object()
 HEADERS_KEPT = ("Content-Type", "Content-Disposition")
 
 
@@ -53,6 +54,31 @@ def data_version() -> str:
         )
         audit, admin = cursor.fetchone()
     return f"{audit or 0}.{admin or 0}"
+
+
+def request_data_version(request: HttpRequest) -> str:
+    """The data version, read once per request."""
+    version = getattr(request, "_veikart_data_version", None)
+    if version is None:
+        version = request._veikart_data_version = data_version()
+    return version
+
+
+def memo[T](request: HttpRequest, name: str, *parts, compute: Callable[[], T]) -> T:
+    """A value computed from the data (a count, a distribution) kept until the data changes, for
+    every visitor, signed in or not: the key is `name`, `parts` and the data version, as for
+    whole pages. Makes the uncached page cheaper too. Off when the page cache is off."""
+    seconds = page_cache_seconds()
+    if seconds <= 0:
+        return compute()
+    raw = "\n".join([name, *map(repr, parts), request_data_version(request)])
+    key = "memo:" + hashlib.sha256(raw.encode()).hexdigest()
+    cache = caches[ALIAS]
+    found = cache.get(key, _MISSING)
+    if found is _MISSING:
+        found = compute()
+        cache.set(key, found, seconds)
+    return found
 
 
 def visitor_is_cacheable(request: HttpRequest) -> bool:
@@ -73,7 +99,7 @@ def _key(request: HttpRequest) -> str:
         request.headers.get("HX-Request", ""),
         request.headers.get("HX-Target", ""),
         timezone.localdate().isoformat(),  # "overdue" and similar depend on the day
-        data_version(),
+        request_data_version(request),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"page:{digest}"

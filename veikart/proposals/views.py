@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from veikart.core import ratelimit
-from veikart.core.page_cache import public_page
+from veikart.core.page_cache import memo, public_page
 from veikart.core.pagination import paginate, query_without_page
 from veikart.core.permissions import can
 from veikart.processes.selectors import process_get_public
@@ -22,13 +22,22 @@ def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
     process = process_get_public(slug=slug)
     form = ProposalFilterForm(request.GET or None, process=process)
     filters = form.filters()
-    page = paginate(request, selectors.proposal_list(process=process, filters=filters))
+    proposals = selectors.proposal_list(process=process, filters=filters)
+    # The count and the shares are over the whole process: kept until the data changes.
+    count = memo(request, "proposal_count", process.pk, filters, compute=proposals.count)
+    shares = memo(
+        request,
+        "realiser_shares",
+        process.pk,
+        compute=lambda: selectors.realiser_distribution(process=process),
+    )
+    page = paginate(request, proposals, count=count)
     context = {
         "process": process,
         "form": form,
         "page": page,
         "query": query_without_page(request),
-        "realiser_shares": selectors.realiser_distribution(process=process),
+        "realiser_shares": shares,
     }
     template = "proposals/proposal_list.html"
     if request.htmx and request.htmx.target == "proposal-results":

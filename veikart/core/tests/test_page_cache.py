@@ -201,3 +201,24 @@ def test_redirects_and_errors_are_not_stored(client, world):
     missing = reverse("proposals:detail", args=["borgen", 999])
     for _ in range(2):
         assert not client.get(missing).has_header("X-Page-Cache")
+
+
+def test_the_list_count_and_shares_are_kept_until_the_data_changes(client, world):
+    """Uncached (a session cookie): the count and realiser shares come from `memo`, keyed by the
+    data version like whole pages, so a proposal made through the service shows at once."""
+    from veikart.proposals.services import proposal_create
+
+    client.cookies["sessionid"] = "a-visitor-with-a-session"
+    url = reverse("proposals:list", args=["borgen"])
+    first = client.get(url).content.decode()
+    assert ">1 " in first or "1 forslag" in first
+    proposal_create(
+        actor=UserFactory(role="manager"),
+        process=world["process"],
+        title="Ny møteplass",
+        realiser=world["proposal"].realiser,
+    )
+    page = client.get(url)
+    assert not page.has_header("X-Page-Cache")
+    assert "2 forslag" in page.content.decode()
+    assert page.context["page"].paginator.count == 2
