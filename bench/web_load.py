@@ -89,6 +89,14 @@ def prepare(env) -> None:
         start = time.perf_counter()
         veikart(env, "seed", "-v0", "--slug", "stor", *[f"--{k}={v}" for k, v in SIZES.items()])
         print(f"  seeded in {time.perf_counter() - start:.0f} s")
+    # Fresh planner statistics: bulk-loaded tables have none until autovacuum (off on some test
+    # servers) gets to them, and PostgreSQL then picks plans 10–20 times slower.
+    veikart(
+        env,
+        "shell",
+        "-c",
+        "from django.db import connection; connection.cursor().execute('ANALYZE')",
+    )
     veikart(env, "collectstatic", "--noinput", "-v0")
 
 

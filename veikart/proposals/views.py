@@ -32,6 +32,7 @@ def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
         compute=lambda: selectors.realiser_distribution(process=process),
     )
     page = paginate(request, proposals, count=count)
+    page.object_list = selectors.with_input_counts(page.object_list)
     context = {
         "process": process,
         "form": form,
