@@ -31,6 +31,7 @@ BIN = Path(sys.executable).parent
 PORT = int(os.environ.get("BENCH_PORT", "8190"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+WARMUP = int(os.environ.get("BENCH_WARMUP_SECONDS", "5"))
 SIZES = {
     "inputs": int(os.environ.get("BENCH_SEED_INPUTS", "100000")),
     "proposals": int(os.environ.get("BENCH_SEED_PROPOSALS", "10000")),
@@ -185,7 +186,9 @@ def main() -> None:
     try:
         results = {}
         for name, visitor, paths, cookie in runs:
-            wrk(paths, seconds=2, cookie=cookie)  # warm up (fills the page cache)
+            # Warm up: fills each worker's page cache with the rotated pages, so the run measures
+            # the steady state (misses after writes are what the session rows show).
+            wrk(paths, seconds=WARMUP, cookie=cookie)
             settle()
             results[(name, visitor)] = wrk(paths, cookie=cookie)
             settle()
