@@ -3,6 +3,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -22,28 +24,34 @@ def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
     process = process_get_public(slug=slug)
     form = ProposalFilterForm(request.GET or None, process=process)
     filters = form.filters()
-    proposals = selectors.proposal_list(process=process, filters=filters)
-    # The count and the shares are over the whole process: kept until the data changes.
-    count = memo(request, "proposal_count", process.pk, filters, compute=proposals.count)
-    shares = memo(
-        request,
-        "realiser_shares",
-        process.pk,
-        compute=lambda: selectors.realiser_distribution(process=process),
-    )
-    page = paginate(request, proposals, count=count)
-    page.object_list = selectors.with_input_counts(page.object_list)
     context = {
         "process": process,
         "form": form,
-        "page": page,
         "query": query_without_page(request),
-        "realiser_shares": shares,
+        # Over the whole process: kept until the data changes.
+        "realiser_shares": memo(
+            request,
+            "realiser_shares",
+            process.pk,
+            compute=lambda: selectors.realiser_distribution(process=process),
+        ),
     }
-    template = "proposals/proposal_list.html"
+
+    def results() -> str:
+        proposals = selectors.proposal_list(process=process, filters=filters)
+        count = memo(request, "proposal_count", process.pk, filters, compute=proposals.count)
+        page = paginate(request, proposals, count=count)
+        page.object_list = selectors.with_input_counts(page.object_list)
+        context["page"] = page
+        return render_to_string("proposals/proposal_list.html#results", context, request)
+
+    # The list of results is the same for every visitor (no form, no name in it), so it is kept
+    # by the query, language and data version for signed-in users and sessions too.
+    key = (process.pk, sorted(request.GET.lists()), get_language())
+    context["results"] = memo(request, "proposal_results", *key, compute=results)
     if request.htmx and request.htmx.target == "proposal-results":
-        template += "#results"
-    return render(request, template, context)
+        return HttpResponse(context["results"])
+    return render(request, "proposals/proposal_list.html", context)
 
 
 @public_page
