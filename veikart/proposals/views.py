@@ -60,17 +60,33 @@ def proposal_detail(request: HttpRequest, slug: str, number: int) -> HttpRespons
     proposal = selectors.proposal_get(process=process, number=number)
     if proposal.merged_into_id:
         return redirect("proposals:detail", process.slug, proposal.merged_into.number)
-    inputs = list(selectors.proposal_inputs(proposal=proposal))
-    return render(
-        request,
-        "proposals/proposal_detail.html",
-        {
+
+    def details() -> tuple[str, int]:
+        inputs = list(selectors.proposal_inputs(proposal=proposal))
+        context = {
             "process": process,
             "proposal": proposal,
             "inputs": inputs,
             "actor_links": selectors.proposal_actor_links(proposal=proposal),
             "measures": proposal.measures.select_related("strategy__goal__plan").order_by("id"),
             "realisation_plans": workshop_selectors.proposal_realisation_plans(proposal=proposal),
+        }
+        html = render_to_string("proposals/proposal_detail.html#details", context, request)
+        return html, len(inputs)
+
+    # Everything below the support box is the same for every visitor: kept per language and
+    # data version, for signed-in users and sessions too.
+    details_html, input_count = memo(
+        request, "proposal_details", proposal.pk, get_language(), compute=details
+    )
+    return render(
+        request,
+        "proposals/proposal_detail.html",
+        {
+            "process": process,
+            "proposal": proposal,
+            "input_count": input_count,
+            "details": details_html,
             **_support_context(request, process, proposal),
         },
     )

@@ -222,3 +222,22 @@ def test_the_list_count_and_shares_are_kept_until_the_data_changes(client, world
     assert not page.has_header("X-Page-Cache")
     assert "2 forslag" in page.content.decode()
     assert page.context["page"].paginator.count == 2
+
+
+def test_the_proposal_details_are_kept_until_the_data_changes(client, world):
+    """Uncached (signed in): the part below the support box comes from `memo`, and an input
+    linked through the service shows at once."""
+    from tests.factories import InputFactory
+    from veikart.proposals.services import proposal_link_inputs
+
+    staff = UserFactory(role="manager")
+    client.force_login(staff)
+    url = reverse("proposals:detail", args=["borgen", world["proposal"].number])
+    assert "Et trygt sted for ungdom" not in client.get(url).content.decode()
+    item = InputFactory(
+        process=world["process"], text="Et trygt sted for ungdom", status="published"
+    )
+    proposal_link_inputs(actor=staff, proposal=world["proposal"], inputs=[item])
+    page = client.get(url)
+    assert not page.has_header("X-Page-Cache")
+    assert "Et trygt sted for ungdom" in page.content.decode()
