@@ -22,36 +22,38 @@ SUPPORT_TOKEN_KEY = "support_token"  # noqa: S105 (a session key name)  # nosec 
 @public_page
 def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
     process = process_get_public(slug=slug)
-    form = ProposalFilterForm(request.GET or None, process=process)
-    filters = form.filters()
-    context = {
-        "process": process,
-        "form": form,
-        "query": query_without_page(request),
-        # Over the whole process: kept until the data changes.
-        "realiser_shares": memo(
-            request,
-            "realiser_shares",
-            process.pk,
-            compute=lambda: selectors.realiser_distribution(process=process),
-        ),
-    }
+    partial_only = bool(request.htmx and request.htmx.target == "proposal-results")
 
-    def results() -> str:
+    def body() -> str:
+        form = ProposalFilterForm(request.GET or None, process=process)
+        filters = form.filters()
         proposals = selectors.proposal_list(process=process, filters=filters)
         count = memo(request, "proposal_count", process.pk, filters, compute=proposals.count)
         page = paginate(request, proposals, count=count)
         page.object_list = selectors.with_input_counts(page.object_list)
-        context["page"] = page
-        return render_to_string("proposals/proposal_list.html#results", context, request)
+        context = {
+            "process": process,
+            "form": form,
+            "page": page,
+            "query": query_without_page(request),
+            "realiser_shares": memo(
+                request,
+                "realiser_shares",
+                process.pk,
+                compute=lambda: selectors.realiser_distribution(process=process),
+            ),
+        }
+        template = "proposals/proposal_list.html#" + ("results" if partial_only else "body")
+        return render_to_string(template, context, request)
 
-    # The list of results is the same for every visitor (no form, no name in it), so it is kept
-    # by the query, language and data version for signed-in users and sessions too.
-    key = (process.pk, sorted(request.GET.lists()), get_language())
-    context["results"] = memo(request, "proposal_results", *key, compute=results)
-    if request.htmx and request.htmx.target == "proposal-results":
-        return HttpResponse(context["results"])
-    return render(request, "proposals/proposal_list.html", context)
+    # The page's content (filters, results) is the same for every visitor — no form with a
+    # token, no name in it — so it is kept by query, language and data version for signed-in
+    # users and sessions too; only the frame (base.html) is rendered per visitor.
+    key = (process.pk, sorted(request.GET.lists()), get_language(), partial_only)
+    html = memo(request, "proposal_list", *key, compute=body)
+    if partial_only:
+        return HttpResponse(html)
+    return render(request, "proposals/proposal_list.html", {"process": process, "body": html})
 
 
 @public_page
