@@ -3,7 +3,8 @@
 Each script prints its own figures; those that feed the summary also write bench/out/*.json.
 results.json has at least: list_rps, list_p95_ms, proposal_p95_ms, hello_rps,
 import_rows_per_s, peak_rss_mb (the web figures are those of anonymous visitors, served from the
-page cache; list_uncached_* and proposal_uncached_* are those of a visitor with a session). BENCH_ONLY=name,name runs a subset; BENCH_SKIP likewise.
+page cache; list_uncached_* and proposal_uncached_* are those of a visitor with a session, *_nocache_*
+with the page cache turned off). BENCH_ONLY=name,name runs a subset; BENCH_SKIP likewise.
 """
 
 import json
@@ -76,6 +77,8 @@ def main() -> None:
         "list_uncached_rps",
         "list_uncached_p95_ms",
         "proposal_uncached_p95_ms",
+        "list_nocache_p95_ms",
+        "proposal_nocache_p95_ms",
     ):
         results[key] = web.get(key)
     rss = [

@@ -163,6 +163,21 @@ def wrk(paths: list[str], seconds: int = SECONDS, cookie: str = "") -> dict:
     return result
 
 
+def measure(env, runs, results: dict) -> None:
+    server = serve(env)
+    try:
+        for name, visitor, paths, cookie in runs:
+            # Warm up: fills each worker's page cache with the rotated pages, so the run measures
+            # the steady state (the "no cache" rows show what a page costs after a write).
+            wrk(paths, seconds=WARMUP, cookie=cookie)
+            settle()
+            results[(name, visitor)] = wrk(paths, cookie=cookie)
+            settle()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+
 def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
@@ -182,19 +197,14 @@ def main() -> None:
         ("list", "session", lists, session),
         ("proposal", "session", proposals, session),
     )
-    server = serve(env)
-    try:
-        results = {}
-        for name, visitor, paths, cookie in runs:
-            # Warm up: fills each worker's page cache with the rotated pages, so the run measures
-            # the steady state (misses after writes are what the session rows show).
-            wrk(paths, seconds=WARMUP, cookie=cookie)
-            settle()
-            results[(name, visitor)] = wrk(paths, cookie=cookie)
-            settle()
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+    results = {}
+    measure(env, runs, results)
+    # No cache at all (VEIKART_PAGE_CACHE_SECONDS=0): every request renders everything, as the
+    # first request for each page after a write does.
+    cold = {**env, "VEIKART_PAGE_CACHE_SECONDS": "0"}
+    measure(
+        cold, (("list", "no cache", lists, ""), ("proposal", "no cache", proposals, "")), results
+    )
     print(
         f"web load: gunicorn 2 workers, {database}, wrk {CONNECTIONS} connections × {SECONDS} s, "
         "{inputs:,} inputs / {proposals:,} proposals / {supports:,} supports".format(**SIZES)
@@ -214,6 +224,7 @@ def main() -> None:
             print(f"  {name} ({visitor}) / minimal view throughput: {r['rps'] / ceiling:.3f}")
     anonymous = {n: results[(n, "anonymous")] for n in ("list", "proposal")}
     session = {n: results[(n, "session")] for n in ("list", "proposal")}
+    cold = {n: results[(n, "no cache")] for n in ("list", "proposal")}
     summary = {
         "database": database,
         "hello_rps": round(ceiling, 1),
@@ -225,6 +236,10 @@ def main() -> None:
         "list_uncached_p95_ms": round(session["list"]["p95_ms"], 1),
         "proposal_uncached_rps": round(session["proposal"]["rps"], 1),
         "proposal_uncached_p95_ms": round(session["proposal"]["p95_ms"], 1),
+        "list_nocache_rps": round(cold["list"]["rps"], 1),
+        "list_nocache_p95_ms": round(cold["list"]["p95_ms"], 1),
+        "proposal_nocache_rps": round(cold["proposal"]["rps"], 1),
+        "proposal_nocache_p95_ms": round(cold["proposal"]["p95_ms"], 1),
         "errors": int(sum(r["errors"] for r in results.values())),
     }
     (OUT / f"web_load_{database}.json").write_text(json.dumps(summary, indent=2))
