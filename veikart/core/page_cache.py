@@ -65,9 +65,11 @@ def request_data_version(request: HttpRequest) -> str:
 
 
 def memo[T](request: HttpRequest, name: str, *parts, compute: Callable[[], T]) -> T:
-    """A value computed from the data (a count, a distribution) kept until the data changes, for
-    every visitor, signed in or not: the key is `name`, `parts` and the data version, as for
-    whole pages. Makes the uncached page cheaper too. Off when the page cache is off."""
+    """A value computed from the data — a count, a distribution, or a rendered fragment that is
+    the same for every visitor (no CSRF token, nothing about the visitor) — kept until the data
+    changes, for every visitor, signed in or not: the key is `name`, `parts` and the data version
+    read at the start of the request, as for whole pages. Use it only in read-only views. Makes
+    the uncached page cheaper too. Off when the page cache is off."""
     seconds = page_cache_seconds()
     if seconds <= 0:
         return compute()
