@@ -2,7 +2,9 @@
 
 Each script prints its own figures; those that feed the summary also write bench/out/*.json.
 results.json has at least: list_rps, list_p95_ms, proposal_p95_ms, hello_rps,
-import_rows_per_s, peak_rss_mb. BENCH_ONLY=name,name runs a subset; BENCH_SKIP likewise.
+import_rows_per_s, peak_rss_mb (the web figures are those of anonymous visitors, served from the
+page cache; list_uncached_* and proposal_uncached_* are those of a visitor with a session, *_nocache_*
+with the page cache turned off). BENCH_ONLY=name,name runs a subset; BENCH_SKIP likewise.
 """
 
 import json
@@ -67,7 +69,17 @@ def main() -> None:
                 name.removeprefix("web_load_").removesuffix(".json")
             ] = web
             break
-    for key in ("list_rps", "list_p95_ms", "proposal_p95_ms", "hello_rps"):
+    for key in (
+        "list_rps",
+        "list_p95_ms",
+        "proposal_p95_ms",
+        "hello_rps",
+        "list_uncached_rps",
+        "list_uncached_p95_ms",
+        "proposal_uncached_p95_ms",
+        "list_nocache_p95_ms",
+        "proposal_nocache_p95_ms",
+    ):
         results[key] = web.get(key)
     rss = [
         v

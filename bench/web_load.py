@@ -6,7 +6,11 @@ Data: `veikart seed` (100,000 inputs, 10,000 proposals, 1,000,000 supports by de
 BENCH_SEED_INPUTS / BENCH_SEED_PROPOSALS / BENCH_SEED_SUPPORTS). The seeded SQLite file is kept
 in bench/out/ and reused. BENCH_DATABASE_URL=postgres://... runs it on PostgreSQL (seeded once).
 Needs `wrk` (apt-get install wrk). Bounded: BENCH_SECONDS per run (default 10), loopback only.
-Prints figures and writes bench/out/web_load.json; no asserts.
+Each page is measured twice: as a visitor without cookies (served from the anonymous page cache
+after the first request; `core/page_cache.py`) and with a session cookie (rendered every time,
+as for a visitor who has supported something, or staff; the session id is not a stored session,
+so it costs the session lookup but no login). Prints one table and writes
+bench/out/web_load_<database>.json; no asserts.
 """
 
 import json
@@ -27,6 +31,7 @@ BIN = Path(sys.executable).parent
 PORT = int(os.environ.get("BENCH_PORT", "8190"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+WARMUP = int(os.environ.get("BENCH_WARMUP_SECONDS", "5"))
 SIZES = {
     "inputs": int(os.environ.get("BENCH_SEED_INPUTS", "100000")),
     "proposals": int(os.environ.get("BENCH_SEED_PROPOSALS", "10000")),
@@ -85,6 +90,14 @@ def prepare(env) -> None:
         start = time.perf_counter()
         veikart(env, "seed", "-v0", "--slug", "stor", *[f"--{k}={v}" for k, v in SIZES.items()])
         print(f"  seeded in {time.perf_counter() - start:.0f} s")
+    # Fresh planner statistics: bulk-loaded tables have none until autovacuum (off on some test
+    # servers) gets to them, and PostgreSQL then picks plans 10–20 times slower.
+    veikart(
+        env,
+        "shell",
+        "-c",
+        "from django.db import connection; connection.cursor().execute('ANALYZE')",
+    )
     veikart(env, "collectstatic", "--noinput", "-v0")
 
 
@@ -124,8 +137,8 @@ def settle() -> None:
         time.sleep(0.5)
 
 
-def wrk(paths: list[str], seconds: int = SECONDS) -> dict:
-    env = {**os.environ, "BENCH_PATHS": " ".join(paths)}
+def wrk(paths: list[str], seconds: int = SECONDS, cookie: str = "") -> dict:
+    env = {**os.environ, "BENCH_PATHS": " ".join(paths), "BENCH_COOKIE": cookie}
     done = subprocess.run(
         [
             "wrk",
@@ -150,6 +163,21 @@ def wrk(paths: list[str], seconds: int = SECONDS) -> dict:
     return result
 
 
+def measure(env, runs, results: dict) -> None:
+    server = serve(env)
+    try:
+        for name, visitor, paths, cookie in runs:
+            # Warm up: fills each worker's page cache with the rotated pages, so the run measures
+            # the steady state (the "no cache" rows show what a page costs after a write).
+            wrk(paths, seconds=WARMUP, cookie=cookie)
+            settle()
+            results[(name, visitor)] = wrk(paths, cookie=cookie)
+            settle()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+
 def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
@@ -161,36 +189,57 @@ def main() -> None:
         f"/p/stor/veikart/?page={rng.randint(2, 400)}" for _ in range(20)
     ]
     proposals = [f"/p/stor/veikart/{rng.randint(1, SIZES['proposals'])}/" for _ in range(200)]
-    server = serve(env)
-    try:
-        results = {}
-        for name, paths in (("hello", ["/bench-hello/"]), ("list", lists), ("proposal", proposals)):
-            wrk(paths, seconds=2)  # warm up
-            settle()
-            results[name] = wrk(paths)
-            settle()
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+    session = "sessionid=bench-visitor-with-a-session-cookie"
+    runs = (
+        ("hello", "-", ["/bench-hello/"], ""),
+        ("list", "anonymous", lists, ""),
+        ("proposal", "anonymous", proposals, ""),
+        ("list", "session", lists, session),
+        ("proposal", "session", proposals, session),
+    )
+    results = {}
+    measure(env, runs, results)
+    # No cache at all (VEIKART_PAGE_CACHE_SECONDS=0): every request renders everything, as the
+    # first request for each page after a write does.
+    cold = {**env, "VEIKART_PAGE_CACHE_SECONDS": "0"}
+    measure(
+        cold, (("list", "no cache", lists, ""), ("proposal", "no cache", proposals, "")), results
+    )
     print(
         f"web load: gunicorn 2 workers, {database}, wrk {CONNECTIONS} connections × {SECONDS} s, "
         "{inputs:,} inputs / {proposals:,} proposals / {supports:,} supports".format(**SIZES)
     )
-    print(f"  {'page':<10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
-    for name, r in results.items():
+    print(
+        f"  {'page':<10} {'visitor':<10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
+        f" {'errors':>7}"
+    )
+    for (name, visitor), r in results.items():
         print(
-            f"  {name:<10} {r['rps']:>8.0f} {r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['p99_ms']:>8.1f} {r['errors']:>7.0f}"
+            f"  {name:<10} {visitor:<10} {r['rps']:>8.0f} {r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f}"
+            f" {r['p99_ms']:>8.1f} {r['errors']:>7.0f}"
         )
-    ceiling = results["hello"]["rps"]
-    for name in ("list", "proposal"):
-        print(f"  {name} / minimal view throughput: {results[name]['rps'] / ceiling:.2f}")
+    ceiling = results[("hello", "-")]["rps"]
+    for (name, visitor), r in results.items():
+        if name != "hello":
+            print(f"  {name} ({visitor}) / minimal view throughput: {r['rps'] / ceiling:.3f}")
+    anonymous = {n: results[(n, "anonymous")] for n in ("list", "proposal")}
+    session = {n: results[(n, "session")] for n in ("list", "proposal")}
+    cold = {n: results[(n, "no cache")] for n in ("list", "proposal")}
     summary = {
         "database": database,
         "hello_rps": round(ceiling, 1),
-        "list_rps": round(results["list"]["rps"], 1),
-        "list_p95_ms": round(results["list"]["p95_ms"], 1),
-        "proposal_rps": round(results["proposal"]["rps"], 1),
-        "proposal_p95_ms": round(results["proposal"]["p95_ms"], 1),
+        "list_rps": round(anonymous["list"]["rps"], 1),
+        "list_p95_ms": round(anonymous["list"]["p95_ms"], 1),
+        "proposal_rps": round(anonymous["proposal"]["rps"], 1),
+        "proposal_p95_ms": round(anonymous["proposal"]["p95_ms"], 1),
+        "list_uncached_rps": round(session["list"]["rps"], 1),
+        "list_uncached_p95_ms": round(session["list"]["p95_ms"], 1),
+        "proposal_uncached_rps": round(session["proposal"]["rps"], 1),
+        "proposal_uncached_p95_ms": round(session["proposal"]["p95_ms"], 1),
+        "list_nocache_rps": round(cold["list"]["rps"], 1),
+        "list_nocache_p95_ms": round(cold["list"]["p95_ms"], 1),
+        "proposal_nocache_rps": round(cold["proposal"]["rps"], 1),
+        "proposal_nocache_p95_ms": round(cold["proposal"]["p95_ms"], 1),
         "errors": int(sum(r["errors"] for r in results.values())),
     }
     (OUT / f"web_load_{database}.json").write_text(json.dumps(summary, indent=2))

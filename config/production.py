@@ -8,7 +8,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from config.settings import *  # noqa: F403
-from config.settings import STORAGES, env_bool
+from config.settings import CACHES, STORAGES, env_bool
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -40,9 +40,7 @@ X_FRAME_OPTIONS = "DENY"
 # Several web processes share rate limits and lock-outs through the database (no extra service);
 # create the table once with `veikart createcachetable`. CACHE_URL-style override: VEIKART_CACHE=locmem.
 if os.environ.get("VEIKART_CACHE", "db") == "db":
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "veikart_cache",
-        }
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "veikart_cache",
     }

@@ -57,7 +57,7 @@ def test_every_public_page_renders(client, world):
 
 
 def test_pages_switch_to_english(client, world):
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    client.get(reverse("core:language", args=["en"]), {"next": "/"})
     response = client.get(reverse("proposals:list", args=["borgen"]))
     assert b'lang="en"' in response.content
 
@@ -192,3 +192,20 @@ def test_plan_page_has_no_n_plus_one(client, world):
 def test_bokmal_is_the_default_even_for_english_browsers(client, world):
     response = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"})
     assert b'lang="nb"' in response.content
+
+
+def test_language_link_sets_the_cookie_and_goes_back_only_to_this_site(client, settings):
+    url = reverse("core:language", args=["en"])
+    response = client.get(url, {"next": "/p/borgen/veikart/?page=2"})
+    assert response.status_code == 302 and response["Location"] == "/p/borgen/veikart/?page=2"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    for unsafe in ("https://evil.example/", "//evil.example/", "javascript:alert(1)", ""):
+        assert client.get(url, {"next": unsafe})["Location"] == "/", unsafe
+    assert client.get(reverse("core:language", args=["xx"])).status_code == 404
+
+
+def test_the_language_links_mark_the_current_language(client, world):
+    html = client.get(reverse("proposals:list", args=["borgen"])).content.decode()
+    assert 'lang="nb" hreflang="nb" aria-current="true"' in html
+    assert 'href="/sprak/en/?next=/p/borgen/veikart/"' in html
+    assert "csrfmiddlewaretoken" not in html

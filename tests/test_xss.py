@@ -96,7 +96,7 @@ def crawl(client: Client, starts: list[str]) -> dict[str, str]:
             if (
                 parsed.netloc
                 or DOWNLOAD.search(href)
-                or href.startswith(("/static/", "/media/", "/accounts/logout", "/i18n/"))
+                or href.startswith(("/static/", "/media/", "/accounts/logout", "/i18n/", "/sprak/"))
             ):
                 continue
             queue.append(href)

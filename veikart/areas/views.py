@@ -12,6 +12,7 @@ from veikart.areas import importing, selectors, services
 from veikart.areas.forms import IndicatorImportForm
 from veikart.areas.models import IndicatorImport
 from veikart.core.forms import apply_errors
+from veikart.core.page_cache import public_page
 from veikart.core.permissions import can
 from veikart.core.svgcharts import LineSeries, line_chart
 
@@ -26,6 +27,7 @@ def _chart(table: selectors.IndicatorTable, *, width: int = 640) -> str:
     )
 
 
+@public_page
 def indicator_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -43,6 +45,7 @@ def _area_param(request: HttpRequest):
     return selectors.area_get(slug=slug) if slug else None
 
 
+@public_page
 def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
     indicator = selectors.indicator_get(slug=slug)
     area = _area_param(request)
@@ -79,6 +82,7 @@ def _report_context(area) -> dict:
     }
 
 
+@public_page
 def area_report(request: HttpRequest, slug: str) -> HttpResponse:
     """'Livet på <area>': every indicator of the area against the municipality; prints to PDF."""
     area = selectors.area_get(slug=slug)

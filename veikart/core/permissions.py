@@ -127,7 +127,6 @@ OPEN_RULES = {
 # Every URL in these namespaces follows the rule given (django-ninja names its own URLs).
 URL_NAMESPACE_RULES: dict[str, str] = {"api-1": "api"}
 URL_RULES: dict[str, str] = {
-    "set_language": "open",
     "accounts:login": "open",
     "accounts:login_code": "two_factor_step",
     "accounts:logout": "signed_in",
@@ -137,6 +136,7 @@ URL_RULES: dict[str, str] = {
     "core:health": "open",
     "core:privacy": "open",
     "core:accessibility": "open",
+    "core:language": "open",
     "processes:detail": "processes.view",
     "processes:participation": "processes.view",
     "inputs:create": "inputs.add",

@@ -15,6 +15,7 @@ from veikart.processes.models import Arena, FocusArea, PhaseKind, Process
 from veikart.processes.services import method_from_catalogue
 from veikart.proposals.models import Proposal, ProposalInput, ProposalStatus, Realiser, Support
 from veikart.proposals.search import search_stems
+from veikart.proposals.support_services import support_counts_refresh
 
 WORDS = (
     "benker lys turstien ungdom møteplass bibliotek ballbinge sykkelvei trafikksikkerhet "
@@ -126,6 +127,7 @@ def seed_large(
         )
         made += size
         progress("supports", made)
+    support_counts_refresh(proposals=process.proposals.all())
     return {
         "process": process,
         "inputs": inputs,

@@ -8,4 +8,5 @@ urlpatterns = [
     path("health/", health.health, name="health"),
     path("personvern/", views.privacy, name="privacy"),
     path("tilgjengelighet/", views.accessibility, name="accessibility"),
+    path("sprak/<str:code>/", views.language_switch, name="language"),
 ]

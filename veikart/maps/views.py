@@ -19,6 +19,7 @@ from veikart.core import ratelimit
 from veikart.core.access import process_view
 from veikart.core.forms import apply_errors
 from veikart.core.groups import AGE_BANDS
+from veikart.core.page_cache import public_page
 from veikart.core.permissions import can
 from veikart.maps import geojson, selectors, services
 from veikart.maps.forms import (
@@ -48,6 +49,7 @@ def _filters(request: HttpRequest, process: Process) -> selectors.MapFilter:
     )
 
 
+@public_page
 @process_view("processes.view")
 def map_view(request: HttpRequest, process: Process) -> HttpResponse:
     """The public map of a process's published map inputs, with a list beside it."""

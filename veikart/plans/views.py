@@ -1,10 +1,12 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from veikart.core.page_cache import public_page
 from veikart.plans import documents, selectors
 from veikart.processes.selectors import process_get_public
 
 
+@public_page
 def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     process = process_get_public(slug=slug)
     plan = selectors.plan_current(process=process)
@@ -24,6 +26,7 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def measure_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     process = process_get_public(slug=slug)
     measure = selectors.measure_get(process=process, pk=pk)

@@ -2,9 +2,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from veikart.core.charts import bars_relative_to_max
+from veikart.core.page_cache import public_page
 from veikart.processes import selectors
 
 
+@public_page
 def process_detail(request: HttpRequest, slug: str) -> HttpResponse:
     process = selectors.process_get_public(slug=slug)
     return render(
@@ -19,6 +21,7 @@ def process_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def participation(request: HttpRequest, slug: str) -> HttpResponse:
     process = selectors.process_get_public(slug=slug)
     by_method = selectors.participation_by_method(process=process)

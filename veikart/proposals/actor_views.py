@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from veikart.core.forms import apply_errors
+from veikart.core.page_cache import public_page
 from veikart.core.permissions import can
 from veikart.proposals import actor_services as services
 from veikart.proposals import workshop_selectors as selectors
@@ -23,6 +24,7 @@ def _require(request: HttpRequest, action: str, obj=None) -> HttpResponse | None
     raise PermissionDenied(action)
 
 
+@public_page
 def actor_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind not in Actor.Kind.values:
@@ -39,6 +41,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def actor_detail(request: HttpRequest, actor_slug: str) -> HttpResponse:
     item = selectors.actor_get(slug=actor_slug)
     return render(

@@ -88,6 +88,10 @@ class Proposal(TimeStampedModel):
         verbose_name=_("merged into"),
     )
     search_stems = models.TextField(editable=False, blank=True, default="")
+    # The number of Support rows, kept by support_services (add/withdraw, F() in the same
+    # transaction) and proposal_merge (recount): the Veikart list shows and sorts by it without
+    # counting a million supports. `support_counts_refresh` recounts from the rows.
+    support_count = models.PositiveIntegerField(_("supporters"), default=0, editable=False)
     inputs = models.ManyToManyField(
         "inputs.Input", through="ProposalInput", related_name="proposals", blank=True
     )

@@ -12,6 +12,7 @@ from veikart.inputs.models import Input
 from veikart.processes.models import FocusArea, Process
 from veikart.proposals.models import Proposal, ProposalInput, ProposalStatus, Realiser
 from veikart.proposals.search import search_stems
+from veikart.proposals.support_services import support_counts_refresh
 
 
 def _check(*, process: Process, title: str, realiser: str, focus_area: FocusArea | None) -> str:
@@ -214,6 +215,7 @@ def proposal_merge(*, actor, target: Proposal, sources: Iterable[Proposal]) -> P
     Proposal.objects.filter(pk__in=source_ids).update(
         status=ProposalStatus.MERGED, merged_into=target
     )
+    support_counts_refresh(proposals=Proposal.objects.filter(pk__in=[target.pk, *source_ids]))
     audit_log_write(
         actor=actor,
         action="proposal.merge",

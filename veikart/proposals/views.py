@@ -3,10 +3,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from veikart.core import ratelimit
+from veikart.core.page_cache import memo, public_page
 from veikart.core.pagination import paginate, query_without_page
 from veikart.core.permissions import can
 from veikart.processes.selectors import process_get_public
@@ -16,47 +19,89 @@ from veikart.proposals.forms import ProposalFilterForm
 SUPPORT_TOKEN_KEY = "support_token"  # noqa: S105 (a session key name)  # nosec B105
 
 
+@public_page
 def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
     process = process_get_public(slug=slug)
-    form = ProposalFilterForm(request.GET or None, process=process)
-    filters = form.filters()
-    page = paginate(request, selectors.proposal_list(process=process, filters=filters))
-    context = {
-        "process": process,
-        "form": form,
-        "page": page,
-        "query": query_without_page(request),
-        "realiser_shares": selectors.realiser_distribution(process=process),
-    }
-    template = "proposals/proposal_list.html"
-    if request.htmx and request.htmx.target == "proposal-results":
-        template += "#results"
-    return render(request, template, context)
+    partial_only = bool(request.htmx and request.htmx.target == "proposal-results")
+
+    def body() -> str:
+        form = ProposalFilterForm(request.GET or None, process=process)
+        filters = form.filters()
+        proposals = selectors.proposal_list(process=process, filters=filters)
+        count = memo(request, "proposal_count", process.pk, filters, compute=proposals.count)
+        page = paginate(request, proposals, count=count)
+        page.object_list = selectors.with_input_counts(page.object_list)
+        context = {
+            "process": process,
+            "form": form,
+            "page": page,
+            "query": query_without_page(request),
+            "realiser_shares": memo(
+                request,
+                "realiser_shares",
+                process.pk,
+                compute=lambda: selectors.realiser_distribution(process=process),
+            ),
+        }
+        template = "proposals/proposal_list.html#" + ("results" if partial_only else "body")
+        return render_to_string(template, context, request)
+
+    # The page's content (filters, results) is the same for every visitor — no form with a
+    # token, no name in it — so it is kept by query, language and data version for signed-in
+    # users and sessions too; only the frame (base.html) is rendered per visitor.
+    key = (process.pk, sorted(request.GET.lists()), get_language(), partial_only)
+    html = memo(request, "proposal_list", *key, compute=body)
+    if partial_only:
+        return HttpResponse(html)
+    return render(request, "proposals/proposal_list.html", {"process": process, "body": html})
 
 
+@public_page
 def proposal_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     process = process_get_public(slug=slug)
     proposal = selectors.proposal_get(process=process, number=number)
     if proposal.merged_into_id:
         return redirect("proposals:detail", process.slug, proposal.merged_into.number)
-    inputs = list(selectors.proposal_inputs(proposal=proposal))
-    return render(
-        request,
-        "proposals/proposal_detail.html",
-        {
+
+    def details() -> tuple[str, int]:
+        inputs = list(selectors.proposal_inputs(proposal=proposal))
+        context = {
             "process": process,
             "proposal": proposal,
             "inputs": inputs,
             "actor_links": selectors.proposal_actor_links(proposal=proposal),
             "measures": proposal.measures.select_related("strategy__goal__plan").order_by("id"),
             "realisation_plans": workshop_selectors.proposal_realisation_plans(proposal=proposal),
+        }
+        html = render_to_string("proposals/proposal_detail.html#details", context, request)
+        return html, len(inputs)
+
+    # Everything below the support box is the same for every visitor: kept per language and
+    # data version, for signed-in users and sessions too.
+    details_html, input_count = memo(
+        request, "proposal_details", proposal.pk, get_language(), compute=details
+    )
+    return render(
+        request,
+        "proposals/proposal_detail.html",
+        {
+            "process": process,
+            "proposal": proposal,
+            "input_count": input_count,
+            "details": details_html,
             **_support_context(request, process, proposal),
         },
     )
 
 
-def _support_context(request: HttpRequest, process, proposal) -> dict:
+def _support_context(request: HttpRequest, process, proposal, *, confirm_step=True) -> dict:
+    """`support_as_link`: a visitor with no session yet (the cached page's visitor, see
+    core/page_cache.py) gets a link to a confirmation step instead of a form, so the shared page
+    carries no CSRF token; the step shows the form. Everyone else gets the form at once."""
     return {
+        "support_as_link": confirm_step
+        and not request.user.is_authenticated
+        and not request.session.session_key,
         "support_count": workshop_selectors.support_count(proposal=proposal),
         "supported": workshop_selectors.support_exists(
             proposal=proposal, user=request.user, token=request.session.get(SUPPORT_TOKEN_KEY, "")
@@ -65,9 +110,10 @@ def _support_context(request: HttpRequest, process, proposal) -> dict:
     }
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def proposal_support(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    """Support a proposal, or take the support back (action=withdraw). htmx swaps the box."""
+    """Support a proposal, or take the support back (action=withdraw). htmx swaps the box.
+    GET shows the support form (the confirmation step of a visitor with no session yet)."""
     process = process_get_public(slug=slug)
     proposal = selectors.proposal_get(process=process, number=number)
     if not can(request.user, "proposals.support", process):
@@ -75,6 +121,17 @@ def proposal_support(request: HttpRequest, slug: str, number: int) -> HttpRespon
             return redirect_to_login(request.get_full_path())
         messages.error(request, _("Support is not open in this phase."))
         return redirect("proposals:detail", process.slug, proposal.number)
+    if request.method == "GET":
+        if proposal.merged_into_id:
+            return redirect("proposals:detail", process.slug, proposal.merged_into.number)
+        context = {
+            "process": process,
+            "proposal": proposal,
+            **_support_context(request, process, proposal, confirm_step=False),
+        }
+        if request.htmx:
+            return render(request, "proposals/proposal_detail.html#support", context)
+        return render(request, "proposals/proposal_support.html", context)
     error = ""
     if not ratelimit.allow(request, "support"):
         error = _("Too many attempts. Wait a few minutes and try again.")

@@ -2,6 +2,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from veikart.core.access import process_view
+from veikart.core.page_cache import public_page
 from veikart.processes.selectors import process_get_public
 from veikart.proposals import selectors as proposal_selectors
 from veikart.stats import dashboard as stats_dashboard
@@ -9,6 +10,7 @@ from veikart.stats import open_data as open_data_module
 from veikart.stats import representativeness as repr_selectors
 
 
+@public_page
 def distribution(request: HttpRequest, slug: str) -> HttpResponse:
     """Fordelingen: who can realise the proposals, by focus area and by method."""
     process = process_get_public(slug=slug)
@@ -24,6 +26,7 @@ def distribution(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def representativeness(request: HttpRequest, slug: str) -> HttpResponse:
     """The public version: every group against the population; counts under 5 hidden."""
     process = process_get_public(slug=slug)
@@ -54,6 +57,7 @@ def representativeness_staff(request: HttpRequest, process) -> HttpResponse:
     )
 
 
+@public_page
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     """Statistics: participation over time, by method, arena and area; inputs and proposals by
     focus area and realiser; measures by status. Each chart with its table and a CSV."""

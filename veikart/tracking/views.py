@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from veikart.core.forms import apply_errors
+from veikart.core.page_cache import public_page
 from veikart.core.uploads import CONTENT_TYPES, EXTENSIONS
 from veikart.plans.selectors import plan_current
 from veikart.processes.selectors import process_get_public
@@ -16,6 +17,7 @@ from veikart.tracking.forms import MeasureUpdateForm
 from veikart.tracking.permissions import measure_update_allowed
 
 
+@public_page
 def plan_status(request: HttpRequest, slug: str) -> HttpResponse:
     """Where the whole plan stands: status totals, progress by focus area and goal, overdue."""
     process = process_get_public(slug=slug)

@@ -1,6 +1,7 @@
 """The actors directory and online support, as residents, contact persons and staff use them."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.urls import reverse
 
@@ -16,6 +17,8 @@ from tests.factories import (
 from veikart.accounts.models import Role
 from veikart.processes.models import PhaseKind
 from veikart.proposals.models import Actor, ActorRole, ProposalActor, Support
+from veikart.proposals.services import proposal_merge, proposal_split
+from veikart.proposals.support_services import support_add, support_withdraw
 
 pytestmark = pytest.mark.django_db
 
@@ -127,8 +130,8 @@ def test_veikart_list_shows_counts_and_sorts_by_support(client):
     few = ProposalFactory(process=process, title="Lite støttet")
     many = ProposalFactory(process=process, title="Mye støttet")
     for i in range(3):
-        Support.objects.create(proposal=many, anonymous_token=f"t{i}")
-    Support.objects.create(proposal=few, anonymous_token="t9")
+        support_add(actor=AnonymousUser(), proposal=many, token=f"t{i}")
+    support_add(actor=AnonymousUser(), proposal=few, token="t9")
     page = client.get(reverse("proposals:list", args=[process.slug]), {"sort": "supports"})
     items = list(page.context["page"])
     assert [p.title for p in items] == ["Mye støttet", "Lite støttet"]
@@ -149,3 +152,38 @@ def test_actor_list_does_not_grow_queries_with_actors(client):
         page = client.get(reverse("proposals:actor_list"))
     assert len(many) == len(few)
     assert page.content.decode().count('class="proposal-item"') == 11
+
+
+def test_support_counter_equals_the_rows_after_add_withdraw_merge_and_split():
+    """`Proposal.support_count` (what the Veikart list shows and sorts by) is the real count."""
+    from tests.factories import InputFactory, link
+
+    process = ProcessFactory(current_phase=PhaseKind.WORKSHOP)
+    a, b = ProposalFactory(process=process), ProposalFactory(process=process)
+    user = UserFactory()
+    anonymous = AnonymousUser()
+
+    def check(*proposals):
+        for p in proposals:
+            p.refresh_from_db()
+            assert p.support_count == Support.objects.filter(proposal=p).count(), p
+
+    support_add(actor=user, proposal=a)
+    support_add(actor=user, proposal=a)  # once per person: nothing changes
+    support_add(actor=anonymous, proposal=a, token="t1")
+    support_add(actor=user, proposal=b)
+    support_add(actor=anonymous, proposal=b, token="t2")
+    check(a, b)
+    assert a.support_count == 2
+    support_withdraw(actor=anonymous, proposal=a, token="t1")
+    support_withdraw(actor=anonymous, proposal=a, token="t1")  # twice: nothing more
+    check(a, b)
+    assert a.support_count == 1
+    proposal_merge(actor=user, target=a, sources=[b])  # the user's second support is dropped
+    check(a, b)
+    assert (a.support_count, b.support_count) == (2, 0)
+    items = InputFactory.create_batch(2, process=process)
+    link(a, *items)
+    new = proposal_split(actor=user, proposal=a, inputs=items[:1], title="Ny")
+    check(a, new)
+    assert (a.support_count, new.support_count) == (2, 0)  # supports stay where they were given
