@@ -13,11 +13,18 @@ from veikart.proposals.models import Support
 
 @transaction.atomic
 def user_delete(*, actor, user: User, password: str) -> dict[str, int]:
-    """Delete an account. Its inputs stay, without author; its supports stay as anonymous counts."""
+    """Delete one's own account, after the password is given (see `user_erase`)."""
     if actor.pk != user.pk:
         raise ValidationError(_("You can only delete your own account."))
     if not user.check_password(password):
         raise ValidationError({"password": _("The password is not right.")})
+    return user_erase(actor=actor, user=user)
+
+
+@transaction.atomic
+def user_erase(*, actor, user: User) -> dict[str, int]:
+    """Delete an account. Its inputs stay, without author; its supports stay as anonymous counts
+    (so proposals' support counts are unchanged). Also what the admin's delete does."""
     inputs = Input.objects.filter(author=user).update(author=None)
     supports = Support.objects.filter(user=user).update(
         user=None,

@@ -81,3 +81,26 @@ def test_statements_are_filled_from_settings(client, db, settings, url):
     page = client.get(url).content.decode()
     assert "Testvik kommune" in page
     assert ("pvo@testvik.example" if url == "/personvern/" else "uu@testvik.example") in page
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_admin_delete_also_keeps_inputs_and_supports(resident, bulk):
+    """The admin's delete goes through the same service, not the database's cascade, so the
+    proposal's support count (kept on the proposal) stays true."""
+    admin = UserFactory(username="sjef", role="admin", is_staff=True, is_superuser=True)
+    client = _client(admin)
+    proposal = Support.objects.get().proposal
+    proposal.support_count = 1
+    proposal.save(update_fields=["support_count"])
+    if bulk:
+        response = client.post(
+            "/admin/accounts/user/",
+            {"action": "delete_selected", "_selected_action": [resident.pk], "post": "yes"},
+        )
+    else:
+        response = client.post(f"/admin/accounts/user/{resident.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not User.objects.filter(username="kari").exists()
+    assert Input.objects.get().author is None
+    assert Support.objects.filter(proposal=proposal).count() == proposal.support_count == 1
+    assert AuditLog.objects.filter(action="user.delete").count() == 1
