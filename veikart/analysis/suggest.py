@@ -113,9 +113,16 @@ class Suggester:
         prior_weight: float = PRIOR_WEIGHT,
     ) -> list[tuple[str, float]]:
         """The likeliest label of each vector and its probability (see `predict_proba`)."""
-        p = self.predict_proba(vectors, texts, groups, prior, prior_weight)
-        best = p.argmax(axis=1)
-        return [(self.classes_[b], round(float(row[b]), 4)) for b, row in zip(best, p, strict=True)]
+        return best_labels(
+            self.classes_, self.predict_proba(vectors, texts, groups, prior, prior_weight)
+        )
+
+
+def best_labels(names: Sequence[str], p: np.ndarray) -> list[tuple[str, float]]:
+    """Each row's likeliest name and its probability (rounded to 4 places)."""
+    return [
+        (str(names[b]), round(float(row[b]), 4)) for b, row in zip(p.argmax(axis=1), p, strict=True)
+    ]
 
 
 def _blend(p: np.ndarray, classes: list[str], prior: Prior, weight: float) -> np.ndarray:
@@ -183,6 +190,4 @@ def suggest_from_descriptions(
     vectors: np.ndarray, descriptions: dict[str, str], embedder: Embedder
 ) -> list[tuple[str, float]]:
     """The label whose description is closest to each vector; confidence = softmax share."""
-    names, p = description_probabilities(vectors, descriptions, embedder)
-    best = p.argmax(axis=1)
-    return [(names[b], round(float(row[b]), 4)) for b, row in zip(best, p, strict=True)]
+    return best_labels(*description_probabilities(vectors, descriptions, embedder))

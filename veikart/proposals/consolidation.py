@@ -92,6 +92,7 @@ def compute(*, work: Work, embedder: Any, progress: Callable[[int], None] | None
     """Cluster the unlinked inputs and suggest what to do with each cluster."""
     from veikart.analysis import (
         Suggester,
+        best_labels,
         builtin_prior,
         cluster,
         description_probabilities,
@@ -174,10 +175,7 @@ def compute(*, work: Work, embedder: Any, progress: Callable[[int], None] | None
         learnt = "proposals"
     else:  # the built-in model (wording cues), nothing learnt from this process yet
         names, p = realiser_from_cues(member_texts)
-        p = group_means(p, member_groups)[first_of]
-        realisers = [
-            (names[b], round(float(row[b]), 4)) for b, row in zip(p.argmax(1), p, strict=True)
-        ]
+        realisers = best_labels(names, group_means(p, member_groups)[first_of])
     if data := train(4):
         prior = None
         if work.focus_areas:

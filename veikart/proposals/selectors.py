@@ -69,17 +69,19 @@ def with_input_counts(proposals: Iterable[Proposal]) -> list[Proposal]:
     from veikart.proposals.models import ProposalInput
 
     items = list(proposals)
-    missing = [p.pk for p in items if not hasattr(p, "input_count")]
-    if missing:
-        counts = dict(
-            ProposalInput.objects.filter(proposal_id__in=missing)
+    missing = [p for p in items if not hasattr(p, "input_count")]  # annotated when sorted by it
+    counts = (
+        dict(
+            ProposalInput.objects.filter(proposal_id__in=[p.pk for p in missing])
             .order_by()
             .values_list("proposal_id")
             .annotate(n=Count("pk"))
         )
-        for p in items:
-            if not hasattr(p, "input_count"):
-                p.input_count = counts.get(p.pk, 0)
+        if missing
+        else {}
+    )
+    for p in missing:
+        p.input_count = counts.get(p.pk, 0)
     return items
 
 

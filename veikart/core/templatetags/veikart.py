@@ -1,3 +1,5 @@
+from functools import cache
+
 from django import template
 from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
@@ -38,10 +40,14 @@ def staff_menu(context, process) -> list[tuple[str, str]]:
     request = context.get("request")
     if request is None or process is None:
         return []
-    items = []
-    for name, label in STAFF_MENU:
-        url = reverse(name, args=[process.slug])
-        action = getattr(resolve(url).func, "permission_action", None)
-        if action and can(request.user, action, process):
-            items.append((url, label))
-    return items
+    return [
+        (reverse(name, args=[process.slug]), label)
+        for name, label in STAFF_MENU
+        if can(request.user, _menu_action(name), process)
+    ]
+
+
+@cache
+def _menu_action(name: str) -> str:
+    """The permission-table action of a staff URL's view (looked up once per process)."""
+    return resolve(reverse(name, args=["x"])).func.permission_action
