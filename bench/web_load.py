@@ -222,26 +222,15 @@ def main() -> None:
     for (name, visitor), r in results.items():
         if name != "hello":
             print(f"  {name} ({visitor}) / minimal view throughput: {r['rps'] / ceiling:.3f}")
-    anonymous = {n: results[(n, "anonymous")] for n in ("list", "proposal")}
-    session = {n: results[(n, "session")] for n in ("list", "proposal")}
-    cold = {n: results[(n, "no cache")] for n in ("list", "proposal")}
-    summary = {
-        "database": database,
-        "hello_rps": round(ceiling, 1),
-        "list_rps": round(anonymous["list"]["rps"], 1),
-        "list_p95_ms": round(anonymous["list"]["p95_ms"], 1),
-        "proposal_rps": round(anonymous["proposal"]["rps"], 1),
-        "proposal_p95_ms": round(anonymous["proposal"]["p95_ms"], 1),
-        "list_uncached_rps": round(session["list"]["rps"], 1),
-        "list_uncached_p95_ms": round(session["list"]["p95_ms"], 1),
-        "proposal_uncached_rps": round(session["proposal"]["rps"], 1),
-        "proposal_uncached_p95_ms": round(session["proposal"]["p95_ms"], 1),
-        "list_nocache_rps": round(cold["list"]["rps"], 1),
-        "list_nocache_p95_ms": round(cold["list"]["p95_ms"], 1),
-        "proposal_nocache_rps": round(cold["proposal"]["rps"], 1),
-        "proposal_nocache_p95_ms": round(cold["proposal"]["p95_ms"], 1),
-        "errors": int(sum(r["errors"] for r in results.values())),
-    }
+    # Keys: <page>_rps / <page>_p95_ms for anonymous visitors (issue 9's names), with the suffix
+    # _uncached for the session run and _nocache for the run with the page cache off.
+    summary = {"database": database, "hello_rps": round(ceiling, 1)}
+    for visitor, suffix in (("anonymous", ""), ("session", "_uncached"), ("no cache", "_nocache")):
+        for page in ("list", "proposal"):
+            r = results[(page, visitor)]
+            summary[f"{page}{suffix}_rps"] = round(r["rps"], 1)
+            summary[f"{page}{suffix}_p95_ms"] = round(r["p95_ms"], 1)
+    summary["errors"] = int(sum(r["errors"] for r in results.values()))
     (OUT / f"web_load_{database}.json").write_text(json.dumps(summary, indent=2))
 
 
