@@ -180,7 +180,6 @@ OTP_TOTP_ISSUER = "Veikart"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "veikart@localhost")
 
-# The operator of this installation (DESIGN.md: Municipality settings).
 # The default cache holds rate limits and small computed parts (production: the database, shared
 # by all web processes). "pages" is the anonymous page cache (core/page_cache.py): always in the
 # memory of each process, because its keys carry the data version read from the database, so
@@ -197,6 +196,7 @@ CACHES = {
 # once). 0 turns the page cache off.
 VEIKART_PAGE_CACHE_SECONDS = int(os.environ.get("VEIKART_PAGE_CACHE_SECONDS", "300"))
 
+# The operator of this installation (DESIGN.md: Municipality settings).
 VEIKART = {
     "MUNICIPALITY_NAME": os.environ.get("VEIKART_MUNICIPALITY_NAME", "Asker kommune"),
     "OPEN_DATA_LICENCE": os.environ.get("VEIKART_OPEN_DATA_LICENCE", "CC BY 4.0"),
