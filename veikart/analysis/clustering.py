@@ -23,6 +23,7 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
+from veikart.analysis import concepts as concept_lexicon
 from veikart.analysis.similarity import centred, lexical_matrix
 from veikart.analysis.text import stem, words
 
@@ -35,6 +36,9 @@ SEMANTIC_WEIGHT = 1.0
 # part of analysis_labelled.csv with the default embedder (0.85: 0.31, 0.875: 0.35, 0.9: 0.33).
 DISTANCE_THRESHOLD = 0.875
 MICRO_CLUSTERS = 2_000
+# Share of the similarity that comes from the thesaurus' topics (concepts.py), the rest from
+# the embedding: measured below in docs/architecture.md; 0 turns the thesaurus off.
+CONCEPT_WEIGHT = 0.3
 
 
 @dataclass
@@ -51,36 +55,94 @@ def cluster(
     *,
     threshold: float | None = None,
     min_size: int = MIN_SIZE,
+    concept_weight: float | None = None,
+    lexicon: concept_lexicon.Lexicon | None = None,
 ) -> Clustering:
-    """Group similar inputs; `labels[i]` is a cluster number from 0, or -1 for ungrouped."""
+    """Group similar inputs; `labels[i]` is a cluster number from 0, or -1 for ungrouped.
+
+    `lexicon`: the thesaurus of topics (default: concepts.load()); `concept_weight` 0 leaves
+    it out."""
     n = len(texts)
     threshold = DISTANCE_THRESHOLD if threshold is None else threshold
+    weight = CONCEPT_WEIGHT if concept_weight is None else concept_weight
     if n == 0:
         return Clustering(labels=[], n_clusters=0)
     v = centred(vectors)
+    c, found, lexicon = None, [], None if weight <= 0 else (lexicon or concept_lexicon.load())
+    if lexicon is not None:
+        found = concept_lexicon.text_concepts(texts, lexicon)
+        c = concept_rows(found, len(lexicon))
     if n == 1:
         raw = np.zeros(1, dtype=int)
     elif n <= EXACT_MAX:
-        raw = _agglomerate(_mixed_similarity(v, texts), threshold)
+        raw = _agglomerate(_mixed_similarity(v, texts, c, weight), threshold)
     else:
-        raw = _micro_then_agglomerate(v, threshold)
+        raw = _micro_then_agglomerate(_joined(v, c, weight), threshold)
     labels = _drop_small(raw, min_size)
     n_clusters = int(labels.max()) + 1 if len(labels) and labels.max() >= 0 else 0
+    keywords = cluster_keywords(texts, labels)
+    if lexicon is not None:
+        keywords = _with_topics(keywords, labels, found, lexicon)
     return Clustering(
         labels=labels.tolist(),
         n_clusters=n_clusters,
-        keywords=cluster_keywords(texts, labels),
+        keywords=keywords,
         representative=_representatives(v, labels),
     )
 
 
-def _mixed_similarity(v: np.ndarray, texts: list[str]) -> np.ndarray:
+def concept_rows(found: list[set[int]], n_concepts: int) -> np.ndarray:
+    """Dense (n, concepts) rows for the topics each text names, weighted by how rare the topic
+    is in this corpus (a topic half the inputs name says little about which belong together),
+    L2-normalised; a text naming none is a row of zeros."""
+    c = np.zeros((len(found), n_concepts), dtype=np.float32)
+    for row, hits in enumerate(found):
+        c[row, list(hits)] = 1.0
+    df = c.sum(axis=0)
+    c *= np.log((1.0 + len(found)) / (1.0 + df)).astype(np.float32)
+    norms = np.linalg.norm(c, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return c / norms
+
+
+def _mixed_similarity(
+    v: np.ndarray, texts: list[str], c: np.ndarray | None = None, weight: float = 0.0
+) -> np.ndarray:
     sim = SEMANTIC_WEIGHT * (v @ v.T)
-    if SEMANTIC_WEIGHT >= 1.0:
-        return sim
-    lex = lexical_matrix(texts)
-    sim += (1 - SEMANTIC_WEIGHT) * (lex @ lex.T).toarray()
+    if SEMANTIC_WEIGHT < 1.0:
+        lex = lexical_matrix(texts)
+        sim += (1 - SEMANTIC_WEIGHT) * (lex @ lex.T).toarray()
+    if c is not None and weight > 0:
+        sim = (1 - weight) * sim + weight * (c @ c.T)
     return sim
+
+
+def _joined(v: np.ndarray, c: np.ndarray | None, weight: float) -> np.ndarray:
+    """Embedding and topics side by side, so that a dot product mixes them as
+    _mixed_similarity does (for the large-corpus path, which works on vectors)."""
+    if c is None or weight <= 0:
+        return v
+    return np.hstack([np.sqrt(1 - weight) * v, np.sqrt(weight) * c]).astype(np.float32)
+
+
+def _with_topics(
+    keywords: dict[int, list[str]],
+    labels: np.ndarray,
+    found: list[set[int]],
+    lexicon: concept_lexicon.Lexicon,
+) -> dict[int, list[str]]:
+    """Put the topic most of a cluster's inputs name first in its label."""
+    out = {}
+    for c, words_ in keywords.items():
+        members = np.flatnonzero(labels == c)
+        counts = Counter(t for m in members for t in found[m])
+        topic = ""
+        if counts:
+            best, n = min(counts.items(), key=lambda kv: (-kv[1], lexicon.concepts[kv[0]]))
+            if n * 2 > len(members):
+                topic = lexicon.concepts[best].replace("_", " ")
+        out[c] = (([topic] if topic else []) + [w for w in words_ if w != topic])[: len(words_)]
+    return out
 
 
 def _agglomerate(

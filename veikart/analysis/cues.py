@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from veikart.analysis.concepts import REALISERS, load, text_concepts
 from veikart.analysis.text import normalise
 
 _W = r"[^\W\d_]*"  # the rest of a word (compounds and inflections: "gatelys", "veien")
@@ -165,29 +166,35 @@ CUE_GROUPS: dict[str, list[str]] = {
     "youth": [r"\bungdom" + _W, r"\bunge\b", r"\btenåring" + _W, r"\bbarn\b", r"\bbarna\b"],
 }
 
-CUE_NAMES = list(CUE_GROUPS)
+# Who usually realises the topics a text names, from the thesaurus (concepts.py, e.g.
+# `gatelys (municipality): …`): one feature per realiser, log(1 + the number of such topics).
+TOPIC_CUES = tuple(f"topic_{name}" for name in REALISERS)
+CUE_NAMES = list(CUE_GROUPS) + list(TOPIC_CUES)
 
 # The built-in realiser model: a logistic regression on the cue features alone, for suggesting a
 # realiser before any proposal of a process has one. Learnt by bench/_realiser_prior.py from
 # bench/data/analysis_labelled.csv (315 inputs); a test checks it names every cue group.
 REALISER_CUE_TABLE = """
 cue               municipality   partnership     residents
-(intercept)            -0.2575        0.4019       -0.1444
-authority               0.3637        0.7517       -1.1154
-authority_must          0.8750       -0.6879       -0.1871
-passive_duty            0.4807        0.3503       -0.8310
-imperative              0.7648       -0.2385       -0.5263
-governance              1.3239       -0.8110       -0.5128
-we_act                 -0.7469       -0.5826        1.3295
-neighbours             -1.0950       -0.2894        1.3844
-volunteers             -1.2352        0.2816        0.9536
-organisations          -0.0309        0.3963       -0.3654
-together               -0.0548        0.2890       -0.2342
-infrastructure          1.9720       -0.8603       -1.1117
-services                1.5293       -1.4332       -0.0961
-activity               -1.2721       -0.0580        1.3301
-lonely                 -0.5571       -1.1529        1.7100
-youth                  -0.2280        0.7472       -0.5192
+(intercept)            -0.2507        0.2283        0.0224
+authority               0.4688        0.4309       -0.8997
+authority_must          0.8038       -0.5974       -0.2064
+passive_duty            0.1450        0.2782       -0.4233
+imperative              0.7408       -0.4982       -0.2426
+governance              0.8776       -0.3960       -0.4816
+we_act                 -0.4838       -0.6550        1.1388
+neighbours             -0.5354       -0.0901        0.6255
+volunteers             -0.7298        0.0476        0.6822
+organisations           0.4204        0.2527       -0.6731
+together                0.1219        0.6433       -0.7652
+infrastructure          1.6573       -0.4191       -1.2382
+services                0.8323       -0.8042       -0.0282
+activity               -1.1749        0.0382        1.1367
+lonely                 -0.4940       -0.7569        1.2509
+youth                   0.0645        0.4179       -0.4824
+topic_municipality        1.4703       -0.6232       -0.8472
+topic_residents        -1.5189       -0.7702        2.2891
+topic_partnership       -1.3432        1.9524       -0.6092
 """
 
 
@@ -220,10 +227,18 @@ def realiser_from_cues(texts: list[str]) -> tuple[list[str], np.ndarray]:
 
 
 def cue_features(texts: list[str]) -> np.ndarray:
-    """(n, len(CUE_NAMES)) float32: log(1 + matches) of each cue group in each text."""
-    out = np.zeros((len(texts), len(_COMPILED)), dtype=np.float32)
+    """(n, len(CUE_NAMES)) float32: log(1 + matches) of each cue group in each text, then
+    log(1 + the number of the text's topics the thesaurus gives to each realiser)."""
+    out = np.zeros((len(texts), len(CUE_NAMES)), dtype=np.float32)
     for i, text in enumerate(texts):
         t = normalise(text)
         for j, patterns in enumerate(_COMPILED):
             out[i, j] = sum(len(p.findall(t)) for p in patterns)
+    lexicon = load()
+    column = {name: len(_COMPILED) + k for k, name in enumerate(REALISERS)}
+    for i, found in enumerate(text_concepts(texts, lexicon)):
+        for concept in found:
+            realiser = lexicon.realisers[concept]
+            if realiser:
+                out[i, column[realiser]] += 1
     return np.log1p(out)

@@ -1,0 +1,170 @@
+"""Concepts: a Norwegian thesaurus of neighbourhood-development topics.
+
+The 4-bit e5 model places "sklie og dissehuske ved blokka" and "lekeplassen er nedslitt" far
+apart: they share no word and the model is small. A person sees at once that both are about
+the playground. The thesaurus (data/concepts_nb.txt, one topic per line with the words people
+use for it) gives clustering that knowledge: each text gets a vector of the topics it names,
+and clustering mixes its similarity with the embedding's (clustering.CONCEPT_WEIGHT).
+
+Matching is by word parts, so Norwegian compounds and inflections match: the term `huske`
+matches "dissehuske" and "huskene"; a term starting with `^` must start the word (`^lys`
+matches "lyset", "lyspunkt", not "analyse"); a term with `_` between words matches that phrase.
+A concept may name who usually realises it, `gatelys (municipality): …`: a prior for the
+realiser suggestion on topics no proposal in the process has been classified on yet.
+Deterministic, no corpus statistics: a text's concepts depend on that text alone.
+
+A municipality can use its own thesaurus: VEIKART_CONCEPTS=/path/to/file (same format).
+"""
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from veikart.analysis.text import WORD_RE, normalise
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "concepts_nb.txt"
+MIN_PLAIN = 5  # shorter plain terms would match inside unrelated words
+REALISERS = ("municipality", "residents", "partnership")
+LINE_RE = re.compile(r"^(\w+)\s*(?:\(([a-z]+)\))?\s*:\s*(.+)$")
+
+
+class LexiconError(ValueError):
+    """The thesaurus file cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    concepts: tuple[str, ...]
+    realisers: tuple[str, ...]  # who usually realises each concept ("" = it varies)
+    plain: dict[str, tuple[int, ...]]  # term -> concept indices (matched anywhere in a word)
+    prefix: dict[str, tuple[int, ...]]  # term -> concept indices (matched at a word's start)
+    phrases: dict[str, tuple[int, ...]]  # "a b" -> concept indices (matched in the text)
+    name: str
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+
+def parse(text: str, name: str = "concepts") -> Lexicon:
+    """Read the thesaurus format; raise LexiconError naming the line on any mistake."""
+    concepts: list[str] = []
+    realisers: list[str] = []
+    plain: dict[str, list[int]] = {}
+    prefix: dict[str, list[int]] = {}
+    phrases: dict[str, list[int]] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip().lower()
+        if not line:
+            continue
+        match = LINE_RE.match(line)
+        if not match:
+            raise LexiconError(f"{name}, line {number}: expected 'concept: term term …'")
+        concept, realiser, terms = match.group(1), match.group(2) or "", match.group(3).split()
+        if concept in concepts:
+            raise LexiconError(f"{name}, line {number}: concept {concept!r} appears twice")
+        if realiser and realiser not in REALISERS:
+            raise LexiconError(
+                f"{name}, line {number}: ({realiser}) is not one of {', '.join(REALISERS)}"
+            )
+        index = len(concepts)
+        concepts.append(concept)
+        realisers.append(realiser)
+        for term in terms:
+            if "_" in term:
+                target, key = phrases, " ".join(p for p in term.lstrip("^").split("_") if p)
+            elif term.startswith("^"):
+                target, key = prefix, term[1:]
+            else:
+                if len(term) < MIN_PLAIN:
+                    raise LexiconError(
+                        f"{name}, line {number}: {term!r} is shorter than {MIN_PLAIN} letters; "
+                        f"write '^{term}' to match it at the start of a word"
+                    )
+                target, key = plain, term
+            if not key or not WORD_RE.fullmatch(key.replace(" ", "-")):
+                raise LexiconError(f"{name}, line {number}: {term!r} is not a word")
+            if index not in target.setdefault(key, []):
+                target[key].append(index)
+    if not concepts:
+        raise LexiconError(f"{name}: no concepts")
+    return Lexicon(
+        concepts=tuple(concepts),
+        realisers=tuple(realisers),
+        plain={k: tuple(v) for k, v in plain.items()},
+        prefix={k: tuple(v) for k, v in prefix.items()},
+        phrases={k: tuple(v) for k, v in phrases.items()},
+        name=name,
+    )
+
+
+@lru_cache(maxsize=4)
+def load(path: str | None = None) -> Lexicon:
+    """The thesaurus at `path`, else $VEIKART_CONCEPTS, else the one shipped (bokmål)."""
+    chosen = Path(path or os.environ.get("VEIKART_CONCEPTS") or DEFAULT_PATH)
+    try:
+        text = chosen.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{chosen}: cannot read the thesaurus ({exc})") from exc
+    return parse(text, name=chosen.name)
+
+
+def _word_concepts(lexicon: Lexicon, word: str, cache: dict) -> tuple[int, ...]:
+    found = cache.get(word)
+    if found is not None:
+        return found
+    hits: set[int] = set()
+    n = len(word)
+    for end in range(1, n + 1):
+        hits.update(lexicon.prefix.get(word[:end], ()))
+    if lexicon.plain:
+        for start in range(0, n - MIN_PLAIN + 1):
+            for end in range(start + MIN_PLAIN, n + 1):
+                hits.update(lexicon.plain.get(word[start:end], ()))
+    found = cache[word] = tuple(sorted(hits))
+    return found
+
+
+_CACHES: dict[str, dict] = {}
+
+
+def text_concepts(texts: Sequence[str], lexicon: Lexicon | None = None) -> list[set[int]]:
+    """For each text, the indices of the concepts it names."""
+    lexicon = lexicon or load()
+    cache = _CACHES.setdefault(lexicon.name + str(id(lexicon)), {})
+    if len(cache) > 500_000:
+        cache.clear()
+    out = []
+    for text in texts:
+        norm = normalise(text)
+        hits: set[int] = set()
+        for word in WORD_RE.findall(norm):
+            hits.update(_word_concepts(lexicon, word, cache))  # "t-bane", "gang-"
+            if "-" in word:
+                for part in word.split("-"):
+                    hits.update(_word_concepts(lexicon, part, cache))
+        if lexicon.phrases:
+            spaced = " " + " ".join(WORD_RE.findall(norm)) + " "
+            for phrase, indices in lexicon.phrases.items():
+                if f" {phrase}" in spaced:
+                    hits.update(indices)
+        out.append(hits)
+    return out
+
+
+def concept_matrix(texts: Sequence[str], lexicon: Lexicon | None = None) -> sparse.csr_matrix:
+    """Sparse (n, concepts) rows: 1 for each concept a text names, L2-normalised; a text
+    that names none is a row of zeros."""
+    lexicon = lexicon or load()
+    found = text_concepts(texts, lexicon)
+    rows = np.repeat(np.arange(len(found)), [len(h) for h in found])
+    cols = np.fromiter((c for h in found for c in sorted(h)), dtype=np.int64, count=len(rows))
+    weights = np.repeat(
+        [1.0 / np.sqrt(len(h)) if h else 0.0 for h in found], [len(h) for h in found]
+    ).astype(np.float32)
+    return sparse.csr_matrix((weights, (rows, cols)), shape=(len(found), len(lexicon)))
