@@ -52,6 +52,37 @@ def test_cluster_writes_id_and_cluster(inputs, tmp_path):
     assert all(c == "" or int(c) >= 1 for c in by_id.values())
 
 
+def test_cluster_with_a_thesaurus_of_ones_own_or_none(inputs, tmp_path):
+    """Topics group what the words do not: with a thesaurus that files "gatefest" and
+    "hunder" under one topic, d1 joins the c-cluster; with none, it stays alone."""
+    own = tmp_path / "own.txt"
+    own.write_text("nabolag: gatefest ^hund\n", encoding="utf-8")
+    runs = {}
+    for name, concepts in (("own", str(own)), ("none", "none")):
+        out = tmp_path / f"{name}.csv"
+        call_command(
+            "cluster",
+            str(inputs),
+            "--out",
+            str(out),
+            "--embedder",
+            "tfidf",
+            "--concepts",
+            concepts,
+        )
+        runs[name] = {r["id"]: r["cluster"] for r in read_csv(out)}
+    assert runs["own"]["d1"] == runs["own"]["c1"] != ""
+    assert runs["none"]["d1"] == ""
+
+
+def test_cluster_refuses_a_bad_thesaurus(inputs, tmp_path):
+    broken = tmp_path / "broken.txt"
+    broken.write_text("nabolag gatefest\n", encoding="utf-8")
+    message = bad(tmp_path, "cluster", str(inputs), "--concepts", str(broken))
+    assert message.startswith("broken.txt, line 1: expected")
+    assert "cannot read" in bad(tmp_path, "cluster", str(inputs), "--concepts", "/nowhere.txt")
+
+
 def test_duplicates_writes_pairs(inputs, tmp_path):
     out = tmp_path / "out.csv"
     call_command("duplicates", str(inputs), "--out", str(out), "--embedder", "tfidf")

@@ -1,8 +1,11 @@
-"""`veikart cluster IN.csv --text-column text --out OUT.csv [--embedder e5-kw|e5|tfidf]`.
+"""`veikart cluster IN.csv --text-column text --out OUT.csv [--embedder e5-kw|e5|tfidf]
+[--concepts FILE|none]`.
 
 Groups the rows of a UTF-8 CSV (header, an `id` column) into candidate proposals with
 `veikart.analysis.cluster`, the same code the Konsolider page uses. Writes `id,cluster`
-(cluster empty = ungrouped; clusters numbered from 1, largest first). A bad file: a one-line
+(cluster empty = ungrouped; clusters numbered from 1, largest first). `--concepts` names a
+thesaurus of topics of one's own (the format of veikart/analysis/data/concepts_nb.txt; default
+$VEIKART_CONCEPTS, else the shipped one), `none` clusters without one. A bad file: a one-line
 error, exit status 2, nothing written.
 """
 
@@ -11,6 +14,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from veikart.analysis import cluster, get_embedder
+from veikart.analysis.concepts import LexiconError, load
 from veikart.proposals.analysis_files import AnalysisFileError, table_read, table_write
 
 
@@ -30,13 +34,25 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="UTF-8 CSV with a header and an id column")
         add_common_arguments(parser)
+        parser.add_argument(
+            "--concepts",
+            default=None,
+            help="thesaurus of topics (default: the shipped one); 'none' leaves it out",
+        )
 
     def handle(self, *args, **options) -> None:
         column = options["text_column"]
         try:
+            concepts = options["concepts"]
+            lexicon = None if concepts == "none" else load(concepts)
             rows = table_read(Path(options["file"]), ["id", column])
             texts = [r[column] for r in rows]
-            result = cluster(get_embedder(options["embedder"]).embed(texts), texts)
+            result = cluster(
+                get_embedder(options["embedder"]).embed(texts),
+                texts,
+                lexicon=lexicon,
+                concept_weight=0.0 if lexicon is None else None,
+            )
             table_write(
                 Path(options["out"]),
                 ["id", "cluster"],
@@ -45,5 +61,5 @@ class Command(BaseCommand):
                     for r, c in zip(rows, result.labels, strict=True)
                 ],
             )
-        except AnalysisFileError as e:
+        except (AnalysisFileError, LexiconError) as e:
             raise CommandError(str(e), returncode=2) from None
