@@ -8,7 +8,9 @@ and clustering mixes its similarity with the embedding's (clustering.CONCEPT_WEI
 
 Matching is by word parts, so Norwegian compounds and inflections match: the term `huske`
 matches "dissehuske" and "huskene"; a term starting with `^` must start the word (`^lys`
-matches "lyset", "lyspunkt", not "analyse"); a term with `_` between words matches that phrase.
+matches "lyset", "lyspunkt", not "analyse"); a term starting with `=` must be the whole word
+(`=park` matches "park", not "parkering"); a term with `_` between words matches a phrase
+(from a word's start: `lys_på` matches "gatelys på" too).
 A concept may name who usually realises it, `gatelys (municipality): …`: a prior for the
 realiser suggestion on topics no proposal in the process has been classified on yet.
 Deterministic, no corpus statistics: a text's concepts depend on that text alone.
@@ -44,6 +46,7 @@ class Lexicon:
     realisers: tuple[str, ...]  # who usually realises each concept ("" = it varies)
     plain: dict[str, tuple[int, ...]]  # term -> concept indices (matched anywhere in a word)
     prefix: dict[str, tuple[int, ...]]  # term -> concept indices (matched at a word's start)
+    exact: dict[str, tuple[int, ...]]  # term -> concept indices (matched as a whole word)
     phrases: dict[str, tuple[int, ...]]  # "a b" -> concept indices (matched in the text)
     name: str
 
@@ -57,6 +60,7 @@ def parse(text: str, name: str = "concepts") -> Lexicon:
     realisers: list[str] = []
     plain: dict[str, list[int]] = {}
     prefix: dict[str, list[int]] = {}
+    exact: dict[str, list[int]] = {}
     phrases: dict[str, list[int]] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip().lower()
@@ -80,6 +84,8 @@ def parse(text: str, name: str = "concepts") -> Lexicon:
                 target, key = phrases, " ".join(p for p in term.lstrip("^").split("_") if p)
             elif term.startswith("^"):
                 target, key = prefix, term[1:]
+            elif term.startswith("="):
+                target, key = exact, term[1:]
             else:
                 if len(term) < MIN_PLAIN:
                     raise LexiconError(
@@ -98,6 +104,7 @@ def parse(text: str, name: str = "concepts") -> Lexicon:
         realisers=tuple(realisers),
         plain={k: tuple(v) for k, v in plain.items()},
         prefix={k: tuple(v) for k, v in prefix.items()},
+        exact={k: tuple(v) for k, v in exact.items()},
         phrases={k: tuple(v) for k, v in phrases.items()},
         name=name,
     )
@@ -118,7 +125,7 @@ def _word_concepts(lexicon: Lexicon, word: str, cache: dict) -> tuple[int, ...]:
     found = cache.get(word)
     if found is not None:
         return found
-    hits: set[int] = set()
+    hits: set[int] = set(lexicon.exact.get(word, ()))
     n = len(word)
     for end in range(1, n + 1):
         hits.update(lexicon.prefix.get(word[:end], ()))

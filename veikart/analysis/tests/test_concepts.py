@@ -14,13 +14,15 @@ lekeplass (partnership): lekeplass lekeområde ^huske dissehuske sklie sandkasse
 belysning (municipality): belysning gatelys ^lys ^mørk lyktestolpe
 t_bane: ^t-bane undergrunnsbane
 benk: ^benk sted_å_sitte sitteplass
+park: =park =parken parkanlegg
 """
 
 
 def test_the_format_is_read_with_realisers_prefixes_and_phrases():
     lexicon = concepts.parse(SMALL)
-    assert lexicon.concepts == ("lekeplass", "belysning", "t_bane", "benk")
-    assert lexicon.realisers == ("partnership", "municipality", "", "")
+    assert lexicon.concepts == ("lekeplass", "belysning", "t_bane", "benk", "park")
+    assert lexicon.realisers == ("partnership", "municipality", "", "", "")
+    assert lexicon.exact == {"park": (4,), "parken": (4,)}
     assert "huske" in lexicon.prefix and "sandkasse" in lexicon.plain
     assert lexicon.phrases == {"sted å sitte": (3,)}
 
@@ -35,6 +37,8 @@ def test_the_format_is_read_with_realisers_prefixes_and_phrases():
         ("Det er mørkt, lyset er borte og lyktestolpene er knust", {"belysning"}),
         ("Ta T-banen hjem", {"t_bane"}),
         ("Gamle folk har ikke noe sted å sitte", {"benk"}),
+        ("Parken er fin, men parkeringen er full", {"park"}),
+        ("Parkeringsplassen er full", set()),
         ("Analysen viser at fotballbanen er full", set()),  # "lys" only at a word's start
         ("", set()),
     ],
