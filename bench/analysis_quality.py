@@ -315,13 +315,14 @@ def main() -> None:
         speed = f"{len(texts) / seconds:.0f} texts/s" if seconds == seconds else "cached"
         print(f"\n== embedder {emb.name} (dim {emb.dim}, {speed})")
         print(
-            f"{'part':9} {'n':>4} {'ARI':>6} {'base':>6} {'clust':>5} {'dupP':>6} "
+            f"{'part':9} {'n':>4} {'ARI':>6} {'nolex':>6} {'base':>6} {'clust':>5} {'dupP':>6} "
             f"{'dupR':>6} {'pairs':>9} {'focus':>6} {'real':>6} {'descr':>6}"
         )
         for part, idx in parts.items():
             sub = [rows[k] for k in idx]
             v = vectors[idx]
             result = cluster(v, [r["text"] for r in sub])
+            bare = cluster(v, [r["text"] for r in sub], concept_weight=0.0)
             if part == "held-out":  # learnt on the tuning part's clusters, tried on these
                 train = parts["tuning"]
                 focus, real = (
@@ -333,7 +334,7 @@ def main() -> None:
                 real = suggestion_accuracy(sub, v, "realiser", name)
             p, rcl, npred, ntrue = duplicate_scores(sub, v)
             print(
-                f"{part:9} {len(sub):4d} {ari(sub, result.labels):6.3f} "
+                f"{part:9} {len(sub):4d} {ari(sub, result.labels):6.3f} {ari(sub, bare.labels):6.3f} "
                 f"{baseline_ari(sub, plain[idx]):6.3f} {result.n_clusters:5d} {p:6.3f} "
                 f"{rcl:6.3f} {npred:4d}/{ntrue:<4d} "
                 f"{focus:6.3f} {real:6.3f} "
@@ -343,7 +344,8 @@ def main() -> None:
         check_v = embed_cached(name, [r["text"] for r in check])[0] if check else None
         suggestion_report(name, rows, vectors, parts, check, check_v)
     print(
-        "\nARI: cluster() without the number of clusters; base: plain e5 + Ward, true k given."
+        "\nARI: cluster() without the number of clusters; nolex: the same without the thesaurus"
+        "\n  (concepts.py); base: plain e5 + Ward, true k given."
         "\ndupP/dupR: near_duplicates() precision/recall at the default threshold."
         "\nfocus/real: Suggester accuracy per input on unseen clusters, as shipped (focus: e5"
         "\n  + description prior; realiser: e5 + cues + the built-in model): GroupKFold by cluster;"

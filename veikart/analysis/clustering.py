@@ -34,11 +34,11 @@ MIN_SIZE = 2
 SEMANTIC_WEIGHT = 1.0
 # Average-linkage cut, on 1 - cosine of centred vectors: the best of 0.80–0.925 on the tuning
 # part of analysis_labelled.csv with the default embedder (0.85: 0.31, 0.875: 0.35, 0.9: 0.33).
-DISTANCE_THRESHOLD = 0.875
+DISTANCE_THRESHOLD = 0.9
 MICRO_CLUSTERS = 2_000
 # Share of the similarity that comes from the thesaurus' topics (concepts.py), the rest from
 # the embedding: measured below in docs/architecture.md; 0 turns the thesaurus off.
-CONCEPT_WEIGHT = 0.3
+CONCEPT_WEIGHT = 0.4
 
 
 @dataclass

@@ -9,8 +9,9 @@ and clustering mixes its similarity with the embedding's (clustering.CONCEPT_WEI
 Matching is by word parts, so Norwegian compounds and inflections match: the term `huske`
 matches "dissehuske" and "huskene"; a term starting with `^` must start the word (`^lys`
 matches "lyset", "lyspunkt", not "analyse"); a term starting with `=` must be the whole word
-(`=park` matches "park", not "parkering"); a term with `_` between words matches a phrase
-(from a word's start: `lys_på` matches "gatelys på" too).
+(`=park` matches "park", not "parkering"); a term with `_` between words matches a phrase that
+starts at a word's start, its last word possibly continued (`lufte_hund` matches "lufte
+hunden", `lys_på` does not match "gatelys på").
 A concept may name who usually realises it, `gatelys (municipality): …`: a prior for the
 realiser suggestion on topics no proposal in the process has been classified on yet.
 Deterministic, no corpus statistics: a text's concepts depend on that text alone.

@@ -176,25 +176,25 @@ CUE_NAMES = list(CUE_GROUPS) + list(TOPIC_CUES)
 # bench/data/analysis_labelled.csv (315 inputs); a test checks it names every cue group.
 REALISER_CUE_TABLE = """
 cue               municipality   partnership     residents
-(intercept)            -0.2507        0.2283        0.0224
-authority               0.4688        0.4309       -0.8997
-authority_must          0.8038       -0.5974       -0.2064
-passive_duty            0.1450        0.2782       -0.4233
-imperative              0.7408       -0.4982       -0.2426
-governance              0.8776       -0.3960       -0.4816
-we_act                 -0.4838       -0.6550        1.1388
-neighbours             -0.5354       -0.0901        0.6255
-volunteers             -0.7298        0.0476        0.6822
-organisations           0.4204        0.2527       -0.6731
-together                0.1219        0.6433       -0.7652
-infrastructure          1.6573       -0.4191       -1.2382
-services                0.8323       -0.8042       -0.0282
-activity               -1.1749        0.0382        1.1367
-lonely                 -0.4940       -0.7569        1.2509
-youth                   0.0645        0.4179       -0.4824
-topic_municipality        1.4703       -0.6232       -0.8472
-topic_residents        -1.5189       -0.7702        2.2891
-topic_partnership       -1.3432        1.9524       -0.6092
+(intercept)            -0.4949        0.2837        0.2112
+authority               0.5572        0.3940       -0.9512
+authority_must          0.8460       -0.6274       -0.2185
+passive_duty            0.1273        0.3187       -0.4460
+imperative              0.5755       -0.3180       -0.2575
+governance              0.8441       -0.4868       -0.3573
+we_act                 -0.6370       -0.7343        1.3714
+neighbours             -0.6453       -0.3264        0.9717
+volunteers             -0.5982        0.3485        0.2497
+organisations           0.4624        0.2774       -0.7398
+together               -0.1290        0.4956       -0.3666
+infrastructure          1.4289       -0.2007       -1.2282
+services                0.8983       -0.8301       -0.0683
+activity               -0.9663       -0.0042        0.9705
+lonely                 -0.3879       -0.7608        1.1487
+youth                   0.1569        0.2653       -0.4222
+topic_municipality        1.8747       -0.4745       -1.4002
+topic_residents        -1.6837       -0.8395        2.5232
+topic_partnership       -1.2812        2.1146       -0.8334
 """
 
 

@@ -65,6 +65,6 @@ def test_clustering_is_deterministic_and_independent_of_input_order():
 
 def test_a_tighter_threshold_splits_more():
     vectors = get_embedder().embed(TEXTS)
-    loose = cluster(vectors, TEXTS)
-    tight = cluster(vectors, TEXTS, threshold=DISTANCE_THRESHOLD / 2)
+    loose = cluster(vectors, TEXTS, concept_weight=0.0)
+    tight = cluster(vectors, TEXTS, threshold=DISTANCE_THRESHOLD / 2, concept_weight=0.0)
     assert sum(x == -1 for x in tight.labels) > sum(x == -1 for x in loose.labels)
