@@ -22,7 +22,7 @@ A municipality can use its own thesaurus: VEIKART_CONCEPTS=/path/to/file (same f
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,6 +50,16 @@ class Lexicon:
     exact: dict[str, tuple[int, ...]]  # term -> concept indices (matched as a whole word)
     phrases: dict[str, tuple[int, ...]]  # "a b" -> concept indices (matched in the text)
     name: str
+    # first word -> [(the phrase's other words, concept indices)], and each word's concepts
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for phrase, indices in self.phrases.items():
+            first, *rest = phrase.split(" ")
+            self.by_first.setdefault(first, []).append((tuple(rest), indices))
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -122,7 +132,8 @@ def load(path: str | None = None) -> Lexicon:
     return parse(text, name=chosen.name)
 
 
-def _word_concepts(lexicon: Lexicon, word: str, cache: dict) -> tuple[int, ...]:
+def _word_concepts(lexicon: Lexicon, word: str) -> tuple[int, ...]:
+    cache = lexicon.cache
     found = cache.get(word)
     if found is not None:
         return found
@@ -134,33 +145,41 @@ def _word_concepts(lexicon: Lexicon, word: str, cache: dict) -> tuple[int, ...]:
         for start in range(0, n - MIN_PLAIN + 1):
             for end in range(start + MIN_PLAIN, n + 1):
                 hits.update(lexicon.plain.get(word[start:end], ()))
+    if len(cache) > 500_000:
+        cache.clear()
     found = cache[word] = tuple(sorted(hits))
     return found
 
 
-_CACHES: dict[str, dict] = {}
+def _phrase_concepts(lexicon: Lexicon, tokens: list[str]) -> set[int]:
+    """Phrases start at a whole word; their inner words are whole, their last may continue."""
+    hits: set[int] = set()
+    for i, token in enumerate(tokens):
+        for rest, indices in lexicon.by_first.get(token, ()):
+            end = i + len(rest)
+            if end >= len(tokens) or not rest:
+                continue
+            if all(tokens[i + 1 + k] == w for k, w in enumerate(rest[:-1])) and tokens[
+                end
+            ].startswith(rest[-1]):
+                hits.update(indices)
+    return hits
 
 
 def text_concepts(texts: Sequence[str], lexicon: Lexicon | None = None) -> list[set[int]]:
     """For each text, the indices of the concepts it names."""
     lexicon = lexicon or load()
-    cache = _CACHES.setdefault(lexicon.name + str(id(lexicon)), {})
-    if len(cache) > 500_000:
-        cache.clear()
     out = []
     for text in texts:
-        norm = normalise(text)
+        tokens = WORD_RE.findall(normalise(text))
         hits: set[int] = set()
-        for word in WORD_RE.findall(norm):
-            hits.update(_word_concepts(lexicon, word, cache))  # "t-bane", "gang-"
+        for word in tokens:
+            hits.update(_word_concepts(lexicon, word))  # "t-bane"
             if "-" in word:
                 for part in word.split("-"):
-                    hits.update(_word_concepts(lexicon, part, cache))
-        if lexicon.phrases:
-            spaced = " " + " ".join(WORD_RE.findall(norm)) + " "
-            for phrase, indices in lexicon.phrases.items():
-                if f" {phrase}" in spaced:
-                    hits.update(indices)
+                    hits.update(_word_concepts(lexicon, part))
+        if lexicon.by_first:
+            hits |= _phrase_concepts(lexicon, tokens)
         out.append(hits)
     return out
 

@@ -15,16 +15,17 @@ belysning (municipality): belysning gatelys ^lys ^mørk lyktestolpe
 t_bane: ^t-bane undergrunnsbane
 benk: ^benk sted_å_sitte sitteplass
 park: =park =parken parkanlegg
+hundepark: lufte_hund hundepark
 """
 
 
 def test_the_format_is_read_with_realisers_prefixes_and_phrases():
     lexicon = concepts.parse(SMALL)
-    assert lexicon.concepts == ("lekeplass", "belysning", "t_bane", "benk", "park")
-    assert lexicon.realisers == ("partnership", "municipality", "", "", "")
+    assert lexicon.concepts == ("lekeplass", "belysning", "t_bane", "benk", "park", "hundepark")
+    assert lexicon.realisers == ("partnership", "municipality", "", "", "", "")
     assert lexicon.exact == {"park": (4,), "parken": (4,)}
     assert "huske" in lexicon.prefix and "sandkasse" in lexicon.plain
-    assert lexicon.phrases == {"sted å sitte": (3,)}
+    assert lexicon.phrases == {"sted å sitte": (3,), "lufte hund": (5,)}
 
 
 @pytest.mark.parametrize(
@@ -39,6 +40,13 @@ def test_the_format_is_read_with_realisers_prefixes_and_phrases():
         ("Gamle folk har ikke noe sted å sitte", {"benk"}),
         ("Parken er fin, men parkeringen er full", {"park"}),
         ("Parkeringsplassen er full", set()),
+        # a phrase starts at a whole word, its inner words are whole, its last may continue
+        ("Et sted å lufte hundene", {"hundepark"}),
+        ("Vi må kunne lufte  hunden", {"hundepark"}),
+        ("Mange steder å sitte", set()),
+        ("Et sted å sittee", {"benk"}),
+        ("Et sted og sitte", set()),
+        ("sted å", set()),
         ("Analysen viser at fotballbanen er full", set()),  # "lys" only at a word's start
         ("", set()),
     ],
