@@ -10,7 +10,9 @@ Each case runs in its own process so its peak resident memory (VmHWM) is its own
   100,000 (≤ 60 s).
 The "cached embeddings" are synthetic: unit vectors of the e5 shape (384) drawn around 2,000
 topic centres (1 % of them near-duplicates of another), and synthetic texts of 12 words
-drawn from a Zipf distribution over 22,000 words.
+drawn from a Zipf distribution over 22,000 words. The words are random, so the thesaurus'
+topics they happen to name are random too and glue the synthetic topics together: the number
+of clusters printed says nothing about quality (bench/analysis_quality.py does).
 Usage: python bench/analysis_speed.py
 """
 
