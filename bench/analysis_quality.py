@@ -18,7 +18,10 @@ Prints, for each embedder and for the tuning part, the held-out part and the who
 The held-out part (every fourth cluster by name, a quarter of the singletons) was not looked at
 while choosing thresholds and weights. `--data bench/data/analysis_check.csv` runs the same on
 a second set (124 inputs, 15 clusters on other subjects) written after the method was chosen
-and not used to choose anything: its "all" row estimates how clustering does on new data. Embeddings are cached in $TMPDIR/veikart-analysis-bench.
+and not used to choose anything: its "all" row estimates how clustering does on new data.
+`--data bench/data/analysis_check2.csv` (208 inputs, 27 clusters) is a third set, written on
+2026-11-29 after the thesaurus by a helper that saw neither the thesaurus nor the other sets;
+`--check bench/data/analysis_check2.csv` tries on it the suggestions learnt on our set. Embeddings are cached in $TMPDIR/veikart-analysis-bench.
 Targets: ARI ≥ 0.6, duplicate precision ≥ 0.95 at recall ≥ 0.8, realiser accuracy ≥ 0.7.
 Usage: python bench/analysis_quality.py [--embedders e5-kw,e5,tfidf] [--data FILE.csv] [--check FILE]
 """
