@@ -176,25 +176,25 @@ CUE_NAMES = list(CUE_GROUPS) + list(TOPIC_CUES)
 # bench/data/analysis_labelled.csv (315 inputs); a test checks it names every cue group.
 REALISER_CUE_TABLE = """
 cue               municipality   partnership     residents
-(intercept)            -0.4949        0.2837        0.2112
-authority               0.5572        0.3940       -0.9512
-authority_must          0.8460       -0.6274       -0.2185
-passive_duty            0.1273        0.3187       -0.4460
-imperative              0.5755       -0.3180       -0.2575
-governance              0.8441       -0.4868       -0.3573
-we_act                 -0.6370       -0.7343        1.3714
-neighbours             -0.6453       -0.3264        0.9717
-volunteers             -0.5982        0.3485        0.2497
-organisations           0.4624        0.2774       -0.7398
-together               -0.1290        0.4956       -0.3666
-infrastructure          1.4289       -0.2007       -1.2282
-services                0.8983       -0.8301       -0.0683
-activity               -0.9663       -0.0042        0.9705
-lonely                 -0.3879       -0.7608        1.1487
-youth                   0.1569        0.2653       -0.4222
-topic_municipality        1.8747       -0.4745       -1.4002
-topic_residents        -1.6837       -0.8395        2.5232
-topic_partnership       -1.2812        2.1146       -0.8334
+(intercept)            -0.3943        0.3726        0.0218
+authority               0.0563        0.7429       -0.7992
+authority_must          0.7819       -0.6527       -0.1292
+passive_duty            0.2278        0.2700       -0.4978
+imperative              0.6623       -0.4260       -0.2363
+governance              0.7431       -0.4580       -0.2851
+we_act                 -0.7774       -0.6992        1.4766
+neighbours             -0.5536       -0.4751        1.0287
+volunteers             -0.5711        0.2155        0.3556
+organisations           0.2133        0.4558       -0.6691
+together               -0.1218        0.4469       -0.3251
+infrastructure          1.4918       -0.4014       -1.0904
+services                0.8991       -0.9948        0.0958
+activity               -1.0126        0.0274        0.9851
+lonely                 -0.2937       -0.7004        0.9941
+youth                  -0.0033        0.2903       -0.2870
+topic_municipality        1.8549       -0.4493       -1.4056
+topic_residents        -1.7476       -0.9928        2.7405
+topic_partnership       -1.1536        1.9692       -0.8156
 """
 
 
