@@ -24,6 +24,9 @@ demo: install
 	$(BIN)/veikart demo
 	@echo ""
 	@echo "Veikart serves the Borgen demo at http://127.0.0.1:$(PORT)/  (staff login: see README)"
+	@echo "(with a background worker for Konsolider runs, large imports and digests)"
+	@$(BIN)/veikart db_worker >$(VENV)/demo-worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(BIN)/veikart runserver 127.0.0.1:$(PORT) --noreload
 
 serve: install
