@@ -26,8 +26,9 @@ demo: install
 	@echo "Veikart serves the Borgen demo at http://127.0.0.1:$(PORT)/  (staff login: see README)"
 	@echo "(with a background worker for Konsolider runs, large imports and digests)"
 	@$(BIN)/veikart db_worker >$(VENV)/demo-worker.log 2>&1 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT; \
-	$(BIN)/veikart runserver 127.0.0.1:$(PORT) --noreload
+	$(BIN)/veikart runserver 127.0.0.1:$(PORT) --noreload & server=$$!; \
+	trap 'kill $$worker $$server 2>/dev/null' EXIT INT TERM HUP; \
+	wait $$server
 
 serve: install
 	$(BIN)/veikart runserver 127.0.0.1:$(PORT)

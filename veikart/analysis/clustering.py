@@ -98,10 +98,12 @@ def concept_rows(found: list[set[int]], n_concepts: int) -> np.ndarray:
     for row, hits in enumerate(found):
         c[row, list(hits)] = 1.0
     df = c.sum(axis=0)
-    c *= np.log((1.0 + len(found)) / (1.0 + df)).astype(np.float32)
+    # smoothed (+1, as scikit-learn's idf): a topic every input names still counts
+    c *= (np.log((1.0 + len(found)) / (1.0 + df)) + 1.0).astype(np.float32)
     norms = np.linalg.norm(c, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return c / norms
+    c /= norms
+    return c
 
 
 def _mixed_similarity(
@@ -121,7 +123,12 @@ def _joined(v: np.ndarray, c: np.ndarray | None, weight: float) -> np.ndarray:
     _mixed_similarity does (for the large-corpus path, which works on vectors)."""
     if c is None or weight <= 0:
         return v
-    return np.hstack([np.sqrt(1 - weight) * v, np.sqrt(weight) * c]).astype(np.float32)
+    out = np.empty((len(v), v.shape[1] + c.shape[1]), dtype=np.float32)
+    out[:, : v.shape[1]] = v
+    out[:, : v.shape[1]] *= float(np.sqrt(1 - weight))
+    out[:, v.shape[1] :] = c
+    out[:, v.shape[1] :] *= float(np.sqrt(weight))
+    return out
 
 
 def _with_topics(

@@ -9,9 +9,9 @@ and clustering mixes its similarity with the embedding's (clustering.CONCEPT_WEI
 Matching is by word parts, so Norwegian compounds and inflections match: the term `huske`
 matches "dissehuske" and "huskene"; a term starting with `^` must start the word (`^lys`
 matches "lyset", "lyspunkt", not "analyse"); a term starting with `=` must be the whole word
-(`=park` matches "park", not "parkering"); a term with `_` between words matches a phrase that
-starts at a word's start, its last word possibly continued (`lufte_hund` matches "lufte
-hunden", `lys_på` does not match "gatelys på").
+(`=park` matches "park", not "parkering"); a term with `_` between words matches a phrase whose
+first and inner words are whole words and whose last word may continue (`lufte_hund` matches
+"lufte hunden", `lys_på` does not match "gatelys på"); `lys_` is the same as `^lys`.
 A concept may name who usually realises it, `gatelys (municipality): …`: a prior for the
 realiser suggestion on topics no proposal in the process has been classified on yet.
 Deterministic, no corpus statistics: a text's concepts depend on that text alone.
@@ -21,6 +21,7 @@ A municipality can use its own thesaurus: VEIKART_CONCEPTS=/path/to/file (same f
 
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -55,8 +56,13 @@ class Lexicon:
         default_factory=dict, compare=False, repr=False
     )
     cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    longest_plain: int = field(default=0, compare=False, repr=False)
+    longest_prefix: int = field(default=0, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        # frozen: set once here; substrings longer than the longest term cannot match
+        object.__setattr__(self, "longest_plain", max(map(len, self.plain), default=0))
+        object.__setattr__(self, "longest_prefix", max(map(len, self.prefix), default=0))
         for phrase, indices in self.phrases.items():
             first, *rest = phrase.split(" ")
             self.by_first.setdefault(first, []).append((tuple(rest), indices))
@@ -74,7 +80,7 @@ def parse(text: str, name: str = "concepts") -> Lexicon:
     exact: dict[str, list[int]] = {}
     phrases: dict[str, list[int]] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.split("#", 1)[0].strip().lower()
+        line = unicodedata.normalize("NFC", raw.split("#", 1)[0].strip().lower())
         if not line:
             continue
         match = LINE_RE.match(line)
@@ -91,8 +97,11 @@ def parse(text: str, name: str = "concepts") -> Lexicon:
         concepts.append(concept)
         realisers.append(realiser)
         for term in terms:
-            if "_" in term:
-                target, key = phrases, " ".join(p for p in term.lstrip("^").split("_") if p)
+            parts = [p for p in term.lstrip("^").split("_") if p]
+            if "_" in term and len(parts) == 1:  # "lys_": one word, which may continue
+                target, key = prefix, parts[0]
+            elif "_" in term:
+                target, key = phrases, " ".join(parts)
             elif term.startswith("^"):
                 target, key = prefix, term[1:]
             elif term.startswith("="):
@@ -139,15 +148,17 @@ def _word_concepts(lexicon: Lexicon, word: str) -> tuple[int, ...]:
         return found
     hits: set[int] = set(lexicon.exact.get(word, ()))
     n = len(word)
-    for end in range(1, n + 1):
+    for end in range(1, min(n, lexicon.longest_prefix) + 1):
         hits.update(lexicon.prefix.get(word[:end], ()))
-    if lexicon.plain:
-        for start in range(0, n - MIN_PLAIN + 1):
-            for end in range(start + MIN_PLAIN, n + 1):
-                hits.update(lexicon.plain.get(word[start:end], ()))
-    if len(cache) > 500_000:
-        cache.clear()
-    found = cache[word] = tuple(sorted(hits))
+    longest = lexicon.longest_plain
+    for start in range(0, n - MIN_PLAIN + 1):  # linear in the word: at most `longest` ends
+        for end in range(start + MIN_PLAIN, min(n, start + longest) + 1):
+            hits.update(lexicon.plain.get(word[start:end], ()))
+    found = tuple(sorted(hits))
+    if len(word) <= 40:  # a very long "word" is noise: not kept
+        if len(cache) > 500_000:
+            cache.clear()
+        cache[word] = found
     return found
 
 

@@ -121,3 +121,31 @@ def test_paraphrases_sharing_no_word_are_grouped_through_their_topic():
     assert result.keywords[labels[0]][0] == "lekeplass"  # the topic leads the label
     off = cluster(vectors, texts, lexicon=lexicon, concept_weight=0.0, threshold=0.875)
     assert off.labels == [-1] * 5
+
+
+def test_two_inputs_on_one_topic_group_even_when_every_input_names_it():
+    """A topic all inputs name still counts (smoothed weight): the smallest Konsolider run."""
+    texts = ["Sklie og dissehuske mangler", "Lekeplassen er nedslitt"]
+    vectors = np.eye(2, 16, dtype=np.float32)
+    result = cluster(vectors, texts, lexicon=concepts.parse(SMALL), threshold=0.9)
+    assert result.labels == [0, 0]
+
+
+def test_a_very_long_word_costs_time_in_proportion_to_its_length():
+    """Substrings longer than the longest term are never looked up, so a 5,000-letter "word"
+    (a text box filled with one key held down) is read in a moment and not cached."""
+    lexicon = concepts.parse(SMALL)
+    word = "a" * 5000 + "lekeplass"
+    (found,) = concepts.text_concepts([word], lexicon)
+    assert found == {0}
+    assert word not in lexicon.cache
+    assert lexicon.longest_plain == len("undergrunnsbane") and lexicon.longest_prefix == len("t-bane")
+
+
+def test_nfd_files_and_one_word_phrases_are_read_as_meant():
+    nfd = "benk: sted_a\u030a_sitte lys_\n"  # "å" decomposed, as some editors save it
+    lexicon = concepts.parse(nfd)
+    assert lexicon.phrases == {"sted å sitte": (0,)}
+    assert lexicon.prefix == {"lys": (0,)}
+    (found,) = concepts.text_concepts(["Lysene er borte"], lexicon)
+    assert found == {0}

@@ -1,6 +1,7 @@
 """The cluster, duplicates and suggest commands: CSV in, CSV out; bad files → exit 2, no output."""
 
 import csv
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -217,6 +218,34 @@ def test_suggest_bad_files(inputs, tmp_path):
         "--predict",
         str(inputs),
     )
+
+
+def test_a_bad_thesaurus_setting_does_not_stop_the_file_commands(inputs, tmp_path):
+    """The console script runs Django's system checks for most commands; not for these three,
+    so a broken VEIKART_CONCEPTS does not hide their own one-line errors (or `--concepts`)."""
+    broken = tmp_path / "broken.txt"
+    broken.write_text("nabolag gatefest\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    veikart = Path(sys.executable).parent / "veikart"
+    done = subprocess.run(  # noqa: S603
+        [
+            str(veikart),
+            "cluster",
+            str(inputs),
+            "--out",
+            str(out),
+            "--embedder",
+            "tfidf",
+            "--concepts",
+            "none",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "VEIKART_CONCEPTS": str(broken)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert read_csv(out)
 
 
 def test_the_console_script_exits_2_with_one_line(tmp_path):

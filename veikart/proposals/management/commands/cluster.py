@@ -30,6 +30,9 @@ def add_common_arguments(parser: CommandParser) -> None:
 
 class Command(BaseCommand):
     help = "Group the texts of a CSV file into candidate proposals: writes id,cluster."
+    # reads and writes files only: no system checks, so a bad VEIKART_CONCEPTS or other
+    # setting cannot turn a one-line error (exit 2) into a check report (exit 1)
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="UTF-8 CSV with a header and an id column")

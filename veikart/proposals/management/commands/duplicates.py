@@ -16,6 +16,9 @@ from veikart.proposals.management.commands.cluster import add_common_arguments
 
 class Command(BaseCommand):
     help = "Find near-duplicate texts in a CSV file: writes id_a,id_b,score."
+    # reads and writes files only: no system checks, so a bad VEIKART_CONCEPTS or other
+    # setting cannot turn a one-line error (exit 2) into a check report (exit 1)
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="UTF-8 CSV with a header and an id column")

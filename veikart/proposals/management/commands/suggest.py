@@ -23,6 +23,9 @@ from veikart.proposals.management.commands.cluster import add_common_arguments
 
 class Command(BaseCommand):
     help = "Suggest a label for each text, learnt from labelled texts: writes id,label,confidence."
+    # reads and writes files only: no system checks, so a bad VEIKART_CONCEPTS or other
+    # setting cannot turn a one-line error (exit 2) into a check report (exit 1)
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--train", required=True, help="UTF-8 CSV with labelled texts")
