@@ -139,7 +139,8 @@ def test_a_very_long_word_costs_time_in_proportion_to_its_length():
     (found,) = concepts.text_concepts([word], lexicon)
     assert found == {0}
     assert word not in lexicon.cache
-    assert lexicon.longest_plain == len("undergrunnsbane") and lexicon.longest_prefix == len("t-bane")
+    assert lexicon.longest_plain == len("undergrunnsbane")
+    assert lexicon.longest_prefix == len("t-bane")
 
 
 def test_nfd_files_and_one_word_phrases_are_read_as_meant():
