@@ -67,8 +67,11 @@ def cluster(
     if n == 0:
         return Clustering(labels=[], n_clusters=0)
     v = centred(vectors)
-    c, found, lexicon = None, [], None if weight <= 0 else (lexicon or concept_lexicon.load())
-    if lexicon is not None:
+    c, found = None, []
+    if weight <= 0:
+        lexicon = None
+    else:
+        lexicon = lexicon or concept_lexicon.load()
         found = concept_lexicon.text_concepts(texts, lexicon)
         c = concept_rows(found, len(lexicon))
     if n == 1:
@@ -138,22 +141,24 @@ def _with_topics(
     lexicon: concept_lexicon.Lexicon,
 ) -> dict[int, list[str]]:
     """Put the topic most of a cluster's inputs name first in its label."""
+    sizes: Counter = Counter()
+    counts: dict[int, Counter] = {c: Counter() for c in keywords}
+    for label, topics in zip(labels.tolist(), found, strict=True):
+        if label >= 0:
+            sizes[label] += 1
+            counts[label].update(topics)
     out = {}
     for c, words_ in keywords.items():
-        members = np.flatnonzero(labels == c)
-        counts = Counter(t for m in members for t in found[m])
         topic = ""
-        if counts:
-            best, n = min(counts.items(), key=lambda kv: (-kv[1], lexicon.concepts[kv[0]]))
-            if n * 2 > len(members):
+        if counts[c]:
+            best, n = min(counts[c].items(), key=lambda kv: (-kv[1], lexicon.concepts[kv[0]]))
+            if n * 2 > sizes[c]:
                 topic = lexicon.concepts[best].replace("_", " ")
         out[c] = (([topic] if topic else []) + [w for w in words_ if w != topic])[: len(words_)]
     return out
 
 
-def _agglomerate(
-    sim: np.ndarray, threshold: float, weights: np.ndarray | None = None
-) -> np.ndarray:
+def _agglomerate(sim: np.ndarray, threshold: float) -> np.ndarray:
     dist = np.clip(1.0 - sim, 0.0, 2.0).astype(np.float64)
     np.fill_diagonal(dist, 0.0)
     dist = (dist + dist.T) / 2

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -51,21 +51,25 @@ class Lexicon:
     exact: dict[str, tuple[int, ...]]  # term -> concept indices (matched as a whole word)
     phrases: dict[str, tuple[int, ...]]  # "a b" -> concept indices (matched in the text)
     name: str
-    # first word -> [(the phrase's other words, concept indices)], and each word's concepts
-    by_first: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
     cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
-    longest_plain: int = field(default=0, compare=False, repr=False)
-    longest_prefix: int = field(default=0, compare=False, repr=False)
 
-    def __post_init__(self) -> None:
-        # frozen: set once here; substrings longer than the longest term cannot match
-        object.__setattr__(self, "longest_plain", max(map(len, self.plain), default=0))
-        object.__setattr__(self, "longest_prefix", max(map(len, self.prefix), default=0))
+    @cached_property
+    def by_first(self) -> dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]]:
+        """First word -> [(the phrase's other words, concept indices)]."""
+        out: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}
         for phrase, indices in self.phrases.items():
             first, *rest = phrase.split(" ")
-            self.by_first.setdefault(first, []).append((tuple(rest), indices))
+            out.setdefault(first, []).append((tuple(rest), indices))
+        return out
+
+    @cached_property
+    def longest_plain(self) -> int:
+        """Substrings longer than this cannot match a plain term."""
+        return max(map(len, self.plain), default=0)
+
+    @cached_property
+    def longest_prefix(self) -> int:
+        return max(map(len, self.prefix), default=0)
 
     def __len__(self) -> int:
         return len(self.concepts)

@@ -220,28 +220,29 @@ def test_suggest_bad_files(inputs, tmp_path):
     )
 
 
+def console(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the installed `veikart` console script as a user would."""
+    veikart = Path(sys.executable).parent / "veikart"
+    return subprocess.run(  # noqa: S603
+        [str(veikart), *args], capture_output=True, text=True, check=False, env=env
+    )
+
+
 def test_a_bad_thesaurus_setting_does_not_stop_the_file_commands(inputs, tmp_path):
     """The console script runs Django's system checks for most commands; not for these three,
     so a broken VEIKART_CONCEPTS does not hide their own one-line errors (or `--concepts`)."""
     broken = tmp_path / "broken.txt"
     broken.write_text("nabolag gatefest\n", encoding="utf-8")
     out = tmp_path / "out.csv"
-    veikart = Path(sys.executable).parent / "veikart"
-    done = subprocess.run(  # noqa: S603
-        [
-            str(veikart),
-            "cluster",
-            str(inputs),
-            "--out",
-            str(out),
-            "--embedder",
-            "tfidf",
-            "--concepts",
-            "none",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    done = console(
+        "cluster",
+        str(inputs),
+        "--out",
+        str(out),
+        "--embedder",
+        "tfidf",
+        "--concepts",
+        "none",
         env={**os.environ, "VEIKART_CONCEPTS": str(broken)},
     )
     assert done.returncode == 0, done.stderr
@@ -250,13 +251,7 @@ def test_a_bad_thesaurus_setting_does_not_stop_the_file_commands(inputs, tmp_pat
 
 def test_the_console_script_exits_2_with_one_line(tmp_path):
     out = tmp_path / "out.csv"
-    veikart = Path(sys.executable).parent / "veikart"
-    done = subprocess.run(  # noqa: S603
-        [str(veikart), "duplicates", str(tmp_path / "missing.csv"), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = console("duplicates", str(tmp_path / "missing.csv"), "--out", str(out))
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert not out.exists()
